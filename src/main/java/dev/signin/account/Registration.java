@@ -1,0 +1,48 @@
+package dev.signin.account;
+
+import dev.signin.password.Argon2PasswordHash;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Creates accounts from a sign-up form that passed Bean Validation. */
+@ApplicationScoped
+public class Registration {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Argon2PasswordHash passwordHash;
+
+    /** The new user, or the form errors (field name to message) that stopped it. */
+    public sealed interface Outcome {
+    }
+
+    public record Registered(User user) implements Outcome {
+    }
+
+    public record Rejected(Map<String, String> errors) implements Outcome {
+    }
+
+    public Outcome register(SignUpForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!form.passwordConfirmed()) {
+            errors.put("confirm", "The passwords do not match.");
+        }
+        if (users.findByUsername(form.getUsername()).isPresent()) {
+            errors.put("username", "This username is taken.");
+        }
+        if (!errors.isEmpty()) {
+            return new Rejected(errors);
+        }
+        String hash = passwordHash.generate(form.getPassword().toCharArray());
+        try {
+            return new Registered(users.create(form.getUsername(), form.getName().strip(), hash));
+        } catch (UsernameTakenException e) {
+            return new Rejected(Map.of("username", "This username is taken."));
+        }
+    }
+}

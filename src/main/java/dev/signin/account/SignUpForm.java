@@ -1,0 +1,65 @@
+package dev.signin.account;
+
+import jakarta.mvc.binding.MvcBinding;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.FormParam;
+
+/** The sign-up form: field names are a contract (username, name, password, confirm). */
+public class SignUpForm {
+
+    @MvcBinding
+    @FormParam("username")
+    @NotNull(message = "Choose a username.")
+    @Size(min = 3, max = 32, message = "Use 3 to 32 characters.")
+    @Pattern(regexp = "[A-Za-z0-9._-]*", message = "Use only letters, digits, '.', '_' and '-'.")
+    private String username;
+
+    @MvcBinding
+    @FormParam("name")
+    @NotBlank(message = "Enter your name.")
+    @Size(max = 100, message = "Use at most 100 characters.")
+    private String name;
+
+    @MvcBinding
+    @FormParam("password")
+    @NotNull(message = "Choose a password.")
+    @Size(min = 8, max = 128, message = "Use 8 to 128 characters.")
+    private String password;
+
+    @MvcBinding
+    @FormParam("confirm")
+    private String confirm;
+
+    public SignUpForm() {
+    }
+
+    public SignUpForm(String username, String name, String password, String confirm) {
+        this.username = username;
+        this.name = name;
+        this.password = password;
+        this.confirm = confirm;
+    }
+
+    public String getUsername() {
+        return username == null ? "" : username;
+    }
+
+    public String getName() {
+        return name == null ? "" : name;
+    }
+
+    public String getPassword() {
+        return password == null ? "" : password;
+    }
+
+    public String getConfirm() {
+        return confirm == null ? "" : confirm;
+    }
+
+    public boolean passwordConfirmed() {
+        return getPassword().equals(getConfirm());
+    }
+}

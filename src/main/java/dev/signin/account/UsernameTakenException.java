@@ -1,0 +1,8 @@
+package dev.signin.account;
+
+/** Another account already has this username (ignoring case). */
+public class UsernameTakenException extends RuntimeException {
+    public UsernameTakenException(String username) {
+        super("Username taken: " + username);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.signin.auth;
+
+import dev.signin.account.User;
+import dev.signin.account.UserRepository;
+import dev.signin.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** The remember-me cookie: issued at sign-in when asked for, honoured when the session is gone. */
+@ApplicationScoped
+public class RememberMe {
+
+    public static final String COOKIE = "signin_remember";
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    UserRepository users;
+
+    private RememberMeToken tokens;
+
+    @PostConstruct
+    void init() {
+        tokens = new RememberMeToken(settings.secretKeys(), Clock.systemUTC());
+    }
+
+    public void issue(HttpServletRequest request, HttpServletResponse response, User user) {
+        var claims = new RememberMeToken.Claims(user.getId(), user.getTokenVersion(),
+                Clock.systemUTC().instant().plus(settings.rememberMe()));
+        response.addCookie(cookie(request, tokens.sign(claims), (int) settings.rememberMe().toSeconds()));
+    }
+
+    public void clear(HttpServletRequest request, HttpServletResponse response) {
+        response.addCookie(cookie(request, "", 0));
+    }
+
+    /**
+     * Signs the bearer of a valid cookie back in (a new session) and returns their id. A tampered,
+     * expired or revoked cookie is removed.
+     */
+    public Optional<Long> restore(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> value = valueOf(request);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> userId = tokens.verify(value.get())
+                .filter(claims -> users.findById(claims.userId())
+                        .map(u -> u.getTokenVersion() == claims.tokenVersion())
+                        .orElse(false))
+                .map(RememberMeToken.Claims::userId);
+        if (userId.isPresent()) {
+            SignedInSessions.start(request, userId.get());
+        } else {
+            clear(request, response);
+        }
+        return userId;
+    }
+
+    private static Optional<String> valueOf(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie c : cookies) {
+            if (COOKIE.equals(c.getName())) {
+                return Optional.ofNullable(c.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Cookie cookie(HttpServletRequest request, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(COOKIE, value);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge(maxAgeSeconds);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(settings.https() || request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+}

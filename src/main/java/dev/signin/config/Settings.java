@@ -1,0 +1,116 @@
+package dev.signin.config;
+
+import dev.signin.password.Argon2PasswordHash;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the app, read once through MicroProfile Config (system properties,
+ * environment variables such as {@code SIGNIN_SECRET}, or META-INF/microprofile-config.properties).
+ * The README's configuration table lists them.
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Inject
+    @ConfigProperty(name = "signin.mode", defaultValue = "production")
+    String modeName;
+
+    @Inject
+    @ConfigProperty(name = "signin.data-dir", defaultValue = "./data")
+    String dataDirName;
+
+    @Inject
+    @ConfigProperty(name = "signin.secret")
+    Optional<String> secret;
+
+    @Inject
+    @ConfigProperty(name = "signin.secret.fallbacks")
+    Optional<String> secretFallbacks;
+
+    @Inject
+    @ConfigProperty(name = "signin.session.timeout-minutes", defaultValue = "30")
+    int sessionTimeoutMinutes;
+
+    @Inject
+    @ConfigProperty(name = "signin.remember-me.days", defaultValue = "30")
+    int rememberMeDays;
+
+    @Inject
+    @ConfigProperty(name = "signin.https", defaultValue = "false")
+    boolean https;
+
+    @Inject
+    @ConfigProperty(name = "signin.demo-users", defaultValue = "false")
+    boolean demoUsers;
+
+    @Inject
+    @ConfigProperty(name = "signin.password.memory-kib", defaultValue = "19456")
+    int passwordMemoryKib;
+
+    @Inject
+    @ConfigProperty(name = "signin.password.iterations", defaultValue = "2")
+    int passwordIterations;
+
+    private Mode mode;
+    private SecretKeys secretKeys;
+
+    @PostConstruct
+    void check() {
+        mode = Mode.parse(modeName);
+        if (sessionTimeoutMinutes < 1) {
+            throw new ConfigurationException("signin.session.timeout-minutes must be at least 1");
+        }
+        if (rememberMeDays < 1 || rememberMeDays > 400) {
+            throw new ConfigurationException("signin.remember-me.days must be between 1 and 400");
+        }
+        if (new Argon2PasswordHash.Cost(passwordMemoryKib, passwordIterations, 1).weakerThan(Argon2PasswordHash.OWASP_MINIMUM)) {
+            throw new ConfigurationException("signin.password.memory-kib and signin.password.iterations may only raise "
+                    + "the Argon2id cost above the OWASP minimum (19456 KiB, 2 iterations)");
+        }
+        // Comma-separated; read as one string (Payara cannot inject Optional<List<String>>).
+        List<String> fallbacks = secretFallbacks.map(v -> List.of(v.split(","))).orElse(List.of());
+        secretKeys = SecretKeys.load(mode, secret, fallbacks, dataDir());
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Path dataDir() {
+        return Path.of(dataDirName);
+    }
+
+    public SecretKeys secretKeys() {
+        return secretKeys;
+    }
+
+    public Duration sessionTimeout() {
+        return Duration.ofMinutes(sessionTimeoutMinutes);
+    }
+
+    public Duration rememberMe() {
+        return Duration.ofDays(rememberMeDays);
+    }
+
+    /** Served over HTTPS (directly or behind a TLS proxy): cookies get the Secure attribute. */
+    public boolean https() {
+        return https;
+    }
+
+    /** Demo accounts with known passwords: only ever in dev mode. */
+    public boolean demoUsers() {
+        return demoUsers && mode == Mode.DEV;
+    }
+
+    public Argon2PasswordHash.Cost passwordCost() {
+        return new Argon2PasswordHash.Cost(passwordMemoryKib, passwordIterations, 1);
+    }
+}

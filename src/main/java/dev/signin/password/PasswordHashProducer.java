@@ -1,0 +1,16 @@
+package dev.signin.password;
+
+import dev.signin.config.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The app's one password hasher, with the cost from the settings. */
+@ApplicationScoped
+public class PasswordHashProducer {
+
+    @Produces
+    @ApplicationScoped
+    Argon2PasswordHash passwordHash(Settings settings) {
+        return new Argon2PasswordHash(settings.passwordCost());
+    }
+}

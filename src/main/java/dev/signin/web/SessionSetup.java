@@ -1,0 +1,27 @@
+package dev.signin.web;
+
+import dev.signin.config.Settings;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * The session settings that depend on configuration; the fixed ones (cookie name, HttpOnly,
+ * cookie-only tracking, SameSite) are in web.xml and glassfish-web.xml.
+ */
+@WebListener
+public class SessionSetup implements ServletContextListener {
+
+    @Inject
+    Settings settings;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        var context = event.getServletContext();
+        context.setSessionTimeout((int) settings.sessionTimeout().toMinutes());
+        if (settings.https()) {
+            context.getSessionCookieConfig().setSecure(true);
+        }
+    }
+}

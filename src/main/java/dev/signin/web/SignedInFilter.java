@@ -1,0 +1,47 @@
+package dev.signin.web;
+
+import dev.signin.auth.CurrentUser;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Guards {@link SignedIn} resources. */
+@Provider
+@SignedIn
+@Priority(Priorities.AUTHENTICATION)
+public class SignedInFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        if (currentUser.user().isEmpty()) {
+            String next = request.getRequestURI().substring(request.getContextPath().length());
+            if (request.getQueryString() != null) {
+                next += "?" + request.getQueryString();
+            }
+            context.abortWith(Redirects.seeOther(request.getContextPath(),
+                    "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        // A signed-in page must not be kept by the browser or a proxy (the back button after sign-out).
+        response.getHeaders().putSingle("Cache-Control", "no-store");
+    }
+}

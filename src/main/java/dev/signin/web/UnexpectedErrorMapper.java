@@ -1,0 +1,55 @@
+package dev.signin.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line of defence: any exception becomes a bare status, which the container turns
+ * into one of our error pages (web.xml). Never a stack trace in the browser.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException wae) {
+            // 404, 405 (with its Allow header), 415 and friends: keep status and headers, drop any body.
+            return Response.fromResponse(wae.getResponse()).entity(null).build();
+        }
+        if (causedBy(e, RequestSizeLimit.BodyTooLargeException.class)) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
+        }
+        if (isBadInput(e)) {
+            LOG.log(Level.FINE, "Bad request", e);
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        LOG.log(Level.SEVERE, "Unexpected error", e);
+        return Response.serverError().build();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Malformed requests that Jersey only notices while decoding (broken percent-encoding and the like). */
+    private static boolean isBadInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

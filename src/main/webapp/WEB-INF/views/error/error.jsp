@@ -1,0 +1,29 @@
+<%@ page session="false" %>
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%-- One page for every error: a plain explanation, never a stack trace or a server version. --%>
+<c:set var="status" value="${requestScope['jakarta.servlet.error.status_code']}"/>
+<c:choose>
+  <c:when test="${status == 400}"><c:set var="heading" value="That request could not be understood"/>
+    <c:set var="message" value="Something in it was malformed or too large. Go back and try again."/></c:when>
+  <c:when test="${status == 403}"><c:set var="heading" value="That form has expired"/>
+    <c:set var="message" value="For your safety, forms only work for a while and only from this site. Go back, reload the page and send it again."/></c:when>
+  <c:when test="${status == 404}"><c:set var="heading" value="Page not found"/>
+    <c:set var="message" value="There is nothing at this address."/></c:when>
+  <c:when test="${status == 405}"><c:set var="heading" value="Not allowed here"/>
+    <c:set var="message" value="This address does not accept that kind of request."/></c:when>
+  <c:when test="${status == 413}"><c:set var="heading" value="Too much data"/>
+    <c:set var="message" value="What you sent is larger than this site accepts."/></c:when>
+  <c:when test="${status == 415}"><c:set var="heading" value="Unsupported form"/>
+    <c:set var="message" value="This address does not accept data in that format."/></c:when>
+  <c:when test="${status >= 400 and status < 500}"><c:set var="heading" value="That request could not be handled"/>
+    <c:set var="message" value="Go back and try again."/></c:when>
+  <c:otherwise><c:set var="heading" value="Something went wrong on our side"/>
+    <c:set var="message" value="The error has been logged. Please try again in a moment."/></c:otherwise>
+</c:choose>
+<t:layout title="${heading}" account="false">
+  <h1><c:out value="${heading}"/></h1>
+  <p><c:out value="${message}"/></p>
+  <p class="muted">Error <c:out value="${status}"/></p>
+  <p><a href="${ctx}/">Go to the start page</a></p>
+</t:layout>

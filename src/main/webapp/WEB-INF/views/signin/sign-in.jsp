@@ -1,0 +1,31 @@
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<t:layout title="Sign in">
+  <h1>Sign in</h1>
+  <c:if test="${not empty notice}">
+    <p class="notice" role="status"><c:out value="${notice}"/></p>
+  </c:if>
+  <c:if test="${not empty error}">
+    <p class="error-summary" role="alert" id="sign-in-error"><c:out value="${error}"/></p>
+  </c:if>
+  <form method="post" action="${ctx}/sign-in" class="card">
+    <input type="hidden" name="${mvc.csrf.name}" value="${mvc.csrf.token}">
+    <input type="hidden" name="next" value="<c:out value='${next}'/>">
+    <div class="field">
+      <label for="username">Username</label>
+      <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none"
+             spellcheck="false" required maxlength="32" value="<c:out value='${username}'/>"
+             <c:if test="${not empty error}">aria-describedby="sign-in-error" aria-invalid="true"</c:if>>
+    </div>
+    <div class="field">
+      <label for="password">Password</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required>
+    </div>
+    <div class="field checkbox">
+      <input id="remember" name="remember" type="checkbox" value="on">
+      <label for="remember">Keep me signed in on this browser</label>
+    </div>
+    <button type="submit" class="primary">Sign in</button>
+  </form>
+  <p class="aside">New here? <a href="${ctx}/sign-up">Create an account</a></p>
+</t:layout>
