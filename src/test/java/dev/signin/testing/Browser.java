@@ -1,0 +1,123 @@
+package dev.signin.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A cookie-keeping HTTP client that behaves like a browser without JavaScript: it keeps cookies,
+ * does not follow redirects (tests look at them), and can fill in a form the way a person would
+ * (GET the page, take its CSRF field, POST).
+ */
+public final class Browser {
+
+    public static final String CSRF_FIELD = "_csrf";
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public Browser(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A POST with exactly these fields (no CSRF token unless given). */
+    public Page post(String path, Map<String, String> fields) {
+        return post(path, form(fields), "application/x-www-form-urlencoded");
+    }
+
+    public Page post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** Opens formPage, then posts the fields and the page's CSRF token to action. */
+    public Page submit(String formPage, String action, Map<String, String> fields) {
+        Page page = get(formPage);
+        if (page.status() != 200) {
+            throw new AssertionError("GET " + formPage + " answered " + page.status() + ", not a form");
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put(CSRF_FIELD, page.csrf());
+        return post(action, all);
+    }
+
+    /** Follows one redirect the way a browser would (GET the Location). */
+    public Page follow(Page redirect) {
+        String location = redirect.location().orElseThrow(() -> new AssertionError("not a redirect: " + redirect.status()));
+        return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+    }
+
+    public Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public void setCookie(String name, String value) {
+        removeCookie(name);
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
+    public void removeCookie(String name) {
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList()
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
+    }
+
+    public void clearCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,225 @@
+package dev.signin.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built WAR on a real Payara Micro, run as a child process of the test JVM with the same
+ * server-config/ as the README run command and the Dockerfile. Everything it writes (root dir,
+ * data dir, log) stays under target/it/NAME. Readiness means an app page answering 200: Payara
+ * keeps running with 404s when a deployment fails, so a failed deployment fails here, loudly,
+ * with the server log.
+ */
+public final class PayaraMicro implements AutoCloseable {
+
+    /** The secret the test server signs with, and an older one it still accepts (key rotation). */
+    public static final String SECRET = "integration-test-secret-0123456789-abcdefghij";
+    public static final String OLD_SECRET = "integration-test-previous-secret-0123456789";
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.boot.timeout.seconds", 240));
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+    private Duration lastBoot;
+
+    public PayaraMicro(String name, Map<String, String> environment) {
+        this.workDir = Path.of(required("signin.war")).getParent().resolve("it").resolve(name).toAbsolutePath();
+        this.environment = new LinkedHashMap<>(environment);
+        this.port = freePort();
+        this.log = workDir.resolve("payara-micro.log");
+    }
+
+    /** The configuration of the shared test server: production mode, a fixed secret with one fallback. */
+    public static PayaraMicro production(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SIGNIN_MODE", "production");
+        env.put("SIGNIN_SECRET", SECRET);
+        env.put("SIGNIN_SECRET_FALLBACKS", OLD_SECRET);
+        return new PayaraMicro(name, env);
+    }
+
+    public Path dataDir() {
+        return workDir.resolve("data");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Duration lastBoot() {
+        return lastBoot;
+    }
+
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            Files.createDirectories(workDir);
+            Path config = Path.of(required("server.config.dir")).toAbsolutePath();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "@" + config.resolve("payara-micro.args"),
+                    "-Xmx768m",
+                    "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
+                    "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString(),
+                    "--rootdir", workDir.resolve("root").toString(),
+                    "--port", Integer.toString(port),
+                    "--deploy", Path.of(required("signin.war")).toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("SIGNIN_DATA_DIR", dataDir().toString());
+            builder.environment().putAll(environment);
+            Files.writeString(log, "\n===== starting: " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            long started = System.nanoTime();
+            long logOffset = Files.size(log);
+            process = builder.start();
+            awaitReady(logOffset);
+            lastBoot = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("Payara Micro %s ready on port %d in %.1f s (log: %s)%n",
+                    workDir.getFileName(), port, lastBoot.toMillis() / 1000.0, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(long logOffset) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(uri("/sign-in")).timeout(Duration.ofSeconds(10)).build();
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        int lastStatus = -1;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue()
+                        + " before the app was ready. Server log:\n" + logTail(150));
+            }
+            try {
+                lastStatus = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (lastStatus == 200) {
+                    return;
+                }
+                if (lastStatus == 404 && logSince(logOffset).contains("Payara Micro URLs")) {
+                    // The server is up but the app is not: a failed deployment. Say so, with the reason.
+                    throw new IllegalStateException("The app did not deploy (GET /sign-in is 404 on a running server). "
+                            + "Server log:\n" + logTail(200));
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        stop();
+        throw new IllegalStateException("Payara Micro was not ready within " + BOOT_TIMEOUT.toSeconds()
+                + " s (last status " + lastStatus + "). Server log:\n" + logTail(200));
+    }
+
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String logTail(int lines) {
+        try {
+            if (!Files.exists(log)) {
+                return "(no log at " + log + ")";
+            }
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private String logSince(long offset) {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The whole server log so far: tests use it to check what was (and was not) logged. */
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property
+                    + " is not set: run integration tests through Maven (./mvnw verify), which sets it");
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
