@@ -77,7 +77,7 @@ public final class SecretKeys {
             if (Files.isRegularFile(file)) {
                 String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
                 if (stored.getBytes(StandardCharsets.UTF_8).length >= MIN_BYTES) {
-                    LOG.warning("No SIGNIN_SECRET configured: using the dev secret kept in " + file.toAbsolutePath()
+                    LOG.warning("No SIGNIN_SECRET configured: using the dev secret kept in " + file.toAbsolutePath().normalize()
                             + ". Production needs SIGNIN_SECRET.");
                     return stored.getBytes(StandardCharsets.UTF_8);
                 }
@@ -89,10 +89,10 @@ public final class SecretKeys {
             Files.writeString(file, encoded + "\n", StandardCharsets.UTF_8);
             restrictToOwner(file);
             LOG.warning("No SIGNIN_SECRET configured: generated a dev secret (256 bits) and kept it in "
-                    + file.toAbsolutePath() + ". Production needs SIGNIN_SECRET.");
+                    + file.toAbsolutePath().normalize() + ". Production needs SIGNIN_SECRET.");
             return encoded.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot keep the generated dev secret in " + file.toAbsolutePath(), e);
+            throw new ConfigurationException("Cannot keep the generated dev secret in " + file.toAbsolutePath().normalize(), e);
         }
     }
 

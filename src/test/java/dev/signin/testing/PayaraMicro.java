@@ -112,26 +112,39 @@ public final class PayaraMicro implements AutoCloseable {
         HttpRequest probe = HttpRequest.newBuilder(uri("/sign-in")).timeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         int lastStatus = -1;
+        long serverReadyAt = 0;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue()
                         + " before the app was ready. Server log:\n" + logTail(150));
             }
+            // Ready means: Payara says it is ready (its post-boot commands and the deployment are done;
+            // before that an app page may answer 500 while the app is still starting) and the app answers.
+            String log = logSince(logOffset);
+            boolean serverSaysReady = log.contains(") ready in ");
             try {
                 lastStatus = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (lastStatus == 200) {
+                if (lastStatus == 200 && serverSaysReady) {
                     return;
                 }
-                if (lastStatus == 404 && logSince(logOffset).contains("Payara Micro URLs")) {
-                    // The server is up but the app is not: a failed deployment. Say so, with the reason.
-                    throw new IllegalStateException("The app did not deploy (GET /sign-in is 404 on a running server). "
-                            + "Server log:\n" + logTail(200));
-                }
             } catch (IOException notListeningYet) {
-                // keep polling
+                lastStatus = -1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+            // Payara reports itself ready even when the app failed to deploy: then say so, with the reason.
+            if (log.contains("Exception while loading the app")) {
+                stop();
+                throw new IllegalStateException("The app did not deploy. Server log:\n" + logTail(250));
+            }
+            if (serverReadyAt == 0 && serverSaysReady) {
+                serverReadyAt = System.nanoTime();
+            }
+            if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > Duration.ofSeconds(15).toNanos()) {
+                stop();
+                throw new IllegalStateException("The app did not deploy: the server is up but GET /sign-in answers "
+                        + lastStatus + ". Server log:\n" + logTail(250));
             }
             sleep(250);
         }

@@ -1,0 +1,66 @@
+package dev.signin.config;
+
+import dev.signin.testing.Accounts;
+import dev.signin.testing.Browser;
+import dev.signin.testing.Page;
+import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.RawHttp;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Start-up behaviour that needs a server of its own (each boots and stops one). */
+class StartupIT {
+
+    @Test
+    void productionWithoutASecretRefusesToDeployWithAClearMessage() {
+        try (PayaraMicro server = new PayaraMicro("no-secret", Map.of("SIGNIN_MODE", "production"))) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, server::start);
+            assertTrue(failure.getMessage().contains("did not deploy"), failure.getMessage());
+            assertTrue(server.logText().contains("No secret configured: set SIGNIN_SECRET"), "the reason is in the log");
+            assertTrue(Files.notExists(server.dataDir().resolve("secret-key")), "nothing generated in production");
+        }
+    }
+
+    @Test
+    void devModeGeneratesASecretOffersDemoUsersAndHttpsMakesCookiesSecure() throws Exception {
+        try (PayaraMicro server = new PayaraMicro("dev", Map.of(
+                "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true"))) {
+            server.start();
+            assertTrue(Files.isRegularFile(server.dataDir().resolve("secret-key")), "generated and kept in the data dir");
+            assertTrue(server.logText().contains("No SIGNIN_SECRET configured: generated a dev secret"), "with a warning");
+
+            // The cookies are Secure, so a client keeps them for HTTPS only: send the session cookie by hand,
+            // as a TLS-terminating proxy in front of the app would pass it through.
+            Browser browser = new Browser(server.uri(""));
+            Page form = browser.get("/sign-in");
+            String sessionCookie = form.setCookie("signin_session").orElseThrow();
+            assertTrue(sessionCookie.toLowerCase().contains("; secure"),
+                    "signin.https=true: the session cookie is Secure even though this hop is plain HTTP");
+            String cookies = String.join("; ", form.setCookies().stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+            RawHttp.Answer signedIn = RawHttp.send(server.port(), RawHttp.formPost("/sign-in", cookies,
+                    Browser.form(Map.of("username", "julian", "password", "demo-password", "remember", "on",
+                            "_csrf", form.csrf())).getBytes(StandardCharsets.US_ASCII)));
+            assertEquals(303, signedIn.status(), () -> "the demo user exists in dev mode when asked for\n" + signedIn.head());
+            assertTrue(signedIn.head().toLowerCase().matches("(?s).*set-cookie: signin_remember=[^\\n]*; secure.*"),
+                    signedIn::head);
+        }
+    }
+
+    @Test
+    void demoUsersAreNeverCreatedInProduction() {
+        try (PayaraMicro server = new PayaraMicro("prod-demo", Map.of(
+                "SIGNIN_MODE", "production", "SIGNIN_SECRET", PayaraMicro.SECRET, "SIGNIN_DEMO_USERS", "true"))) {
+            server.start();
+            Page page = Accounts.signIn(new Browser(server.uri("")), "julian", "demo-password", false);
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("Invalid username or password"));
+        }
+    }
+}
