@@ -1,5 +1,6 @@
 package dev.signin;
 
+import dev.signin.account.AccountController;
 import dev.signin.account.SignUpController;
 import dev.signin.auth.SignInController;
 import dev.signin.auth.SignOutController;
@@ -32,6 +33,7 @@ public class SigninApplication extends Application {
                 SignInController.class,
                 SignOutController.class,
                 SignUpController.class,
+                AccountController.class,
                 ProfileController.class,
                 SignedInFilter.class,
                 UnexpectedErrorMapper.class);

@@ -30,7 +30,7 @@ public class Registration {
     public Outcome register(SignUpForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!form.passwordConfirmed()) {
-            errors.put("confirm", "The passwords do not match.");
+            errors.put("confirm", SignUpForm.CONFIRM_MISMATCH);
         }
         if (users.findByUsername(form.getUsername()).isPresent()) {
             errors.put("username", "This username is taken.");

@@ -2,8 +2,10 @@ package dev.signin.account;
 
 import dev.signin.auth.CurrentUser;
 import dev.signin.auth.SignedInSessions;
+import dev.signin.web.Flash;
 import dev.signin.web.FormErrors;
 import dev.signin.web.Redirects;
+import dev.signin.web.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -28,8 +30,6 @@ import java.util.Map;
 public class SignUpController {
 
     static final String VIEW = "account/sign-up.jsp";
-    /** 422: the form was understood but its values were refused; the page says why, next to each field. */
-    static final int UNPROCESSABLE = 422;
 
     @Inject
     Models models;
@@ -58,16 +58,20 @@ public class SignUpController {
     @POST
     public Response signUp(@Valid @BeanParam SignUpForm form) {
         Map<String, String> errors = FormErrors.of(binding);
+        if (!errors.isEmpty() && !form.passwordConfirmed()) {
+            errors.putIfAbsent("confirm", SignUpForm.CONFIRM_MISMATCH); // all the form's problems at once
+        }
         if (errors.isEmpty()) {
             Registration.Outcome outcome = registration.register(form);
             if (outcome instanceof Registration.Registered registered) {
                 SignedInSessions.start(request, registered.user().getId());
+                Flash.put(request, "Welcome! Your account has been created.");
                 return Redirects.seeOther(request.getContextPath(), "/");
             }
             errors = ((Registration.Rejected) outcome).errors();
         }
         models.put("form", form);
         models.put("errors", errors);
-        return Response.status(UNPROCESSABLE, "Unprocessable Content").entity(VIEW).build();
+        return Views.rejected(VIEW);
     }
 }

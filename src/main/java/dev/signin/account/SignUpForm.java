@@ -10,6 +10,8 @@ import jakarta.ws.rs.FormParam;
 /** The sign-up form: field names are a contract (username, name, password, confirm). */
 public class SignUpForm {
 
+    public static final String CONFIRM_MISMATCH = "The passwords do not match.";
+
     @MvcBinding
     @FormParam("username")
     @NotNull(message = "Choose a username.")

@@ -64,6 +64,29 @@ public class UserRepository {
         findById(id).ifPresent(u -> u.setPasswordHash(passwordHash));
     }
 
+    @Transactional
+    public void updateProfile(long id, String displayName, String about) {
+        findById(id).ifPresent(u -> {
+            u.setDisplayName(displayName);
+            u.setAbout(about);
+        });
+    }
+
+    /** The new password hash; every session started before now and every remember-me cookie end. */
+    @Transactional
+    public void changePassword(long id, String passwordHash) {
+        findById(id).ifPresent(u -> {
+            u.setPasswordHash(passwordHash);
+            u.endSessionsBefore(OffsetDateTime.now(ZoneOffset.UTC));
+        });
+    }
+
+    /** Removes the account and all that belongs to it (today: the users row). */
+    @Transactional
+    public void delete(long id) {
+        findById(id).ifPresent(em::remove);
+    }
+
     /** Invalidates every remember-me cookie of the user. */
     @Transactional
     public void raiseTokenVersion(long id) {

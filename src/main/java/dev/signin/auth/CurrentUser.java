@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public class CurrentUser {
     @Inject
     UserRepository users;
 
+    @Inject
+    HttpServletRequest request;
+
     private Optional<User> user;
 
     public Optional<Long> id() {
@@ -42,7 +46,11 @@ public class CurrentUser {
     /** The account, or empty when signed out or when the account no longer exists. */
     public Optional<User> user() {
         if (user == null) {
-            user = id().flatMap(users::findById);
+            // The authentication mechanism already loaded the account for this request.
+            user = request.getAttribute(SessionAuthenticationMechanism.USER) instanceof User loaded
+                    && id().filter(loaded.getId()::equals).isPresent()
+                    ? Optional.of(loaded)
+                    : id().flatMap(users::findById);
         }
         return user;
     }

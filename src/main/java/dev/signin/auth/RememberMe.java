@@ -43,25 +43,28 @@ public class RememberMe {
     }
 
     /**
-     * Signs the bearer of a valid cookie back in (a new session) and returns their id. A tampered,
-     * expired or revoked cookie is removed.
+     * Signs the bearer of a valid cookie back in (a new session) and returns the account. A
+     * tampered, expired or revoked cookie is removed.
      */
-    public Optional<Long> restore(HttpServletRequest request, HttpServletResponse response) {
+    public Optional<User> restore(HttpServletRequest request, HttpServletResponse response) {
         Optional<String> value = valueOf(request);
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Long> userId = tokens.verify(value.get())
-                .filter(claims -> users.findById(claims.userId())
-                        .map(u -> u.getTokenVersion() == claims.tokenVersion())
-                        .orElse(false))
-                .map(RememberMeToken.Claims::userId);
-        if (userId.isPresent()) {
-            SignedInSessions.start(request, userId.get());
+        Optional<User> user = tokens.verify(value.get())
+                .flatMap(claims -> users.findById(claims.userId())
+                        .filter(u -> u.getTokenVersion() == claims.tokenVersion()));
+        if (user.isPresent()) {
+            SignedInSessions.start(request, user.get().getId());
         } else {
             clear(request, response);
         }
-        return userId;
+        return user;
+    }
+
+    /** Whether the request carries a remember-me cookie (valid or not). */
+    public boolean presentIn(HttpServletRequest request) {
+        return valueOf(request).isPresent();
     }
 
     private static Optional<String> valueOf(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package dev.signin.auth;
 
+import dev.signin.account.User;
+import dev.signin.account.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -9,34 +11,59 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells the container who the caller is, on every request: the user id kept in the HttpSession,
- * or else a valid remember-me cookie (which starts a new session). With it,
- * {@code SecurityContext.getCallerPrincipal()} and {@code request.getUserPrincipal()} work
- * everywhere in the app. Checking passwords is the sign-in controller's job, through the
+ * Tells the container who the caller is, on every request: the user whose id is kept in the
+ * HttpSession (if the account still exists and has not ended its sessions since, as a password
+ * change does), or else the bearer of a valid remember-me cookie (which starts a new session).
+ * With it, {@code SecurityContext.getCallerPrincipal()} and {@code request.getUserPrincipal()}
+ * work everywhere in the app. Checking passwords is the sign-in controller's job, through the
  * identity store; the session is the only thing this mechanism trusts.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final Set<String> GROUPS = Set.of("user");
+    /** The request attribute where the loaded account waits for {@link CurrentUser}. */
+    static final String USER = "signin.user";
 
     @Inject
     RememberMe rememberMe;
 
+    @Inject
+    UserRepository users;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Optional<Long> userId = SignedInSessions.userId(request);
-        if (userId.isEmpty()) {
-            userId = rememberMe.restore(request, response);
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/assets/")) {
+            return context.doNothing(); // static files need no caller, and no database look-up
         }
-        if (userId.isEmpty()) {
+        Optional<User> user = fromSession(request);
+        if (user.isEmpty()) {
+            user = rememberMe.restore(request, response);
+        }
+        if (user.isEmpty()) {
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(new CallerPrincipal(userId.get().toString()), GROUPS);
+        request.setAttribute(USER, user.get());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(user.get().getId().toString()), GROUPS);
+    }
+
+    private Optional<User> fromSession(HttpServletRequest request) {
+        Optional<Long> userId = SignedInSessions.userId(request);
+        if (userId.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant started = SignedInSessions.startedAt(request).orElse(Instant.EPOCH);
+        Optional<User> user = users.findById(userId.get()).filter(u -> u.acceptsSessionStartedAt(started));
+        if (user.isEmpty()) {
+            // The account is gone, or its sessions were ended (password change elsewhere).
+            SignedInSessions.end(request);
+        }
+        return user;
     }
 }

@@ -52,15 +52,12 @@ public class SignInController {
     HttpServletResponse response;
 
     @GET
-    public Response form(@QueryParam("next") String next, @QueryParam("signed-out") String signedOut) {
+    public Response form(@QueryParam("next") String next) {
         String target = SafeRedirect.localPath(next);
         if (currentUser.user().isPresent()) {
             return Redirects.seeOther(request.getContextPath(), target);
         }
         models.put("next", target);
-        if (signedOut != null) {
-            models.put("notice", "You have been signed out.");
-        }
         return Response.ok(VIEW).build();
     }
 

@@ -1,6 +1,7 @@
 package dev.signin.auth;
 
 import dev.signin.account.UserRepository;
+import dev.signin.web.Flash;
 import dev.signin.web.Redirects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class SignOutController {
         currentUser.id().ifPresent(users::raiseTokenVersion);
         rememberMe.clear(request, response);
         SignedInSessions.end(request);
-        return Redirects.seeOther(request.getContextPath(), "/sign-in?signed-out");
+        Flash.put(request, "You have been signed out.");
+        return Redirects.seeOther(request.getContextPath(), "/sign-in");
     }
 }

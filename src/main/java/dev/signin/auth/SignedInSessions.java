@@ -3,6 +3,7 @@ package dev.signin.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,21 @@ public final class SignedInSessions {
             session = request.getSession(true);
         }
         session.setAttribute(USER_ID, userId);
+    }
+
+    /**
+     * Signs the user in under a brand-new session (not only a new id): after a password change,
+     * sessions that started earlier are over, and this one must not count among them.
+     */
+    public static void restart(HttpServletRequest request, long userId) {
+        end(request);
+        request.getSession(true).setAttribute(USER_ID, userId);
+    }
+
+    /** When the current session started, if there is one. */
+    public static Optional<Instant> startedAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(session.getCreationTime()));
     }
 
     public static Optional<Long> userId(HttpServletRequest request) {

@@ -15,4 +15,5 @@
       </c:choose>
     </dd>
   </dl>
+  <p class="aside"><a href="${ctx}/account">Edit your profile or change your password</a></p>
 </t:layout>

@@ -2,14 +2,11 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <t:layout title="Sign in">
   <h1>Sign in</h1>
-  <c:if test="${not empty notice}">
-    <p class="notice" role="status"><c:out value="${notice}"/></p>
-  </c:if>
   <c:if test="${not empty error}">
-    <p class="error-summary" role="alert" id="sign-in-error"><c:out value="${error}"/></p>
+    <p class="error-summary" role="alert" id="sign-in-error" tabindex="-1" autofocus><c:out value="${error}"/></p>
   </c:if>
   <form method="post" action="${ctx}/sign-in" class="card">
-    <input type="hidden" name="${mvc.csrf.name}" value="${mvc.csrf.token}">
+    <t:csrf/>
     <input type="hidden" name="next" value="<c:out value='${next}'/>">
     <div class="field">
       <label for="username">Username</label>

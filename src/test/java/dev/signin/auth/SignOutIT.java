@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestServer.Shared
@@ -21,9 +22,12 @@ class SignOutIT {
 
         Page signedOut = Accounts.signOut(browser);
         assertEquals(303, signedOut.status());
-        assertEquals("/sign-in?signed-out", signedOut.location().orElseThrow());
+        assertEquals("/sign-in", signedOut.location().orElseThrow());
+        assertTrue(browser.cookie(SignInIT.SESSION).filter(oldSession::equals).isEmpty(), "not the old session");
         Page notice = browser.follow(signedOut);
-        assertTrue(notice.body().contains("You have been signed out"), notice.body());
+        assertTrue(notice.body().contains("You have been signed out."), notice.body());
+        assertTrue(notice.body().contains("role=\"status\""), "announced politely");
+        assertFalse(browser.get("/sign-in").body().contains("You have been signed out."), "shown once, then gone");
         assertEquals(303, browser.get("/").status());
 
         // Someone who copied the cookie before sign-out gets nothing from it.

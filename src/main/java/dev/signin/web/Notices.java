@@ -1,0 +1,26 @@
+package dev.signin.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** For the layout: {@code ${notices.flash}} takes the pending notice when a page is rendered. */
+@Named
+@RequestScoped
+public class Notices {
+
+    @Inject
+    HttpServletRequest request;
+
+    private String flash;
+    private boolean taken;
+
+    public String getFlash() {
+        if (!taken) {
+            flash = Flash.take(request);
+            taken = true;
+        }
+        return flash;
+    }
+}

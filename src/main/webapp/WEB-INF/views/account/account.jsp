@@ -1,0 +1,47 @@
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<t:layout title="Account settings">
+  <h1>Account settings</h1>
+
+  <section class="card section" aria-labelledby="profile-heading">
+    <h2 id="profile-heading">Profile</h2>
+    <c:if test="${section == 'profile'}"><t:error-summary errors="${errors}" fields="name,about"/></c:if>
+    <form method="post" action="${ctx}/account/profile" novalidate>
+      <t:csrf/>
+      <t:field name="name" label="Display name" autocomplete="name" value="${profile.name}" maxlength="100"
+               error="${section == 'profile' ? errors.name : ''}"/>
+      <t:field name="about" label="About you" type="textarea" value="${profile.about}" maxlength="${maxAbout}"
+               hint="Up to ${maxAbout} characters, shown on your profile." error="${section == 'profile' ? errors.about : ''}"/>
+      <button type="submit" class="primary">Save profile</button>
+    </form>
+  </section>
+
+  <section class="card section" aria-labelledby="password-heading">
+    <h2 id="password-heading">Password</h2>
+    <c:if test="${section == 'password'}"><t:error-summary errors="${errors}" fields="current,password,confirm"/></c:if>
+    <form method="post" action="${ctx}/account/password" novalidate>
+      <t:csrf/>
+      <%-- A hidden username lets password managers file the new password under the right account. --%>
+      <input type="text" name="username" autocomplete="username" value="<c:out value='${user.username}'/>" hidden>
+      <t:field name="current" label="Current password" type="password" autocomplete="current-password" maxlength="128"
+               error="${section == 'password' ? errors.current : ''}"/>
+      <t:field name="password" label="New password" type="password" autocomplete="new-password" minlength="8" maxlength="128"
+               hint="At least 8 characters. Changing it signs you out everywhere else." error="${section == 'password' ? errors.password : ''}"/>
+      <t:field name="confirm" label="Repeat the new password" type="password" autocomplete="new-password" maxlength="128"
+               error="${section == 'password' ? errors.confirm : ''}"/>
+      <button type="submit" class="primary">Change password</button>
+    </form>
+  </section>
+
+  <section class="card section danger" aria-labelledby="delete-heading">
+    <h2 id="delete-heading">Delete account</h2>
+    <p>This removes your account and everything in it, at once and for good.</p>
+    <c:if test="${section == 'delete'}"><t:error-summary errors="${errors}" fields="current" idPrefix="delete-"/></c:if>
+    <form method="post" action="${ctx}/account/delete" novalidate>
+      <t:csrf/>
+      <t:field name="current" id="delete-current" label="Your password, to confirm" type="password"
+               autocomplete="current-password" maxlength="128" error="${section == 'delete' ? errors.current : ''}"/>
+      <button type="submit" class="danger-button">Delete my account</button>
+    </form>
+  </section>
+</t:layout>
