@@ -1,0 +1,232 @@
+package dev.signin.web;
+
+import dev.signin.testing.Accounts;
+import dev.signin.testing.Browser;
+import dev.signin.testing.Chromium;
+import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.signin.testing.Accounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The flows in a real browser (headless Chromium), with a screenshot of every page. */
+@TestServer.Shared
+class BrowserIT {
+
+    private final List<WebDriver> drivers = new ArrayList<>();
+    private String base;
+
+    @BeforeAll
+    static void chromium() {
+        Chromium.assumeInstalled();
+    }
+
+    @BeforeEach
+    void server(PayaraMicro server) {
+        base = server.uri("").toString();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    private WebDriver browser() {
+        WebDriver driver = Chromium.open();
+        drivers.add(driver);
+        return driver;
+    }
+
+    private void open(WebDriver driver, String path) {
+        driver.get(base + path);
+    }
+
+    private static void type(WebDriver driver, String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static String path(WebDriver driver) {
+        String url = driver.getCurrentUrl();
+        return url.substring(url.indexOf('/', "http://".length()));
+    }
+
+    private static String heading(WebDriver driver) {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    private void signIn(WebDriver driver, String username, String password, boolean remember) {
+        open(driver, "/sign-in");
+        type(driver, "username", username);
+        type(driver, "password", password);
+        if (remember) {
+            driver.findElement(By.id("remember")).click();
+        }
+        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+    }
+
+    /** A user made over plain HTTP (fast), to be signed in through the browser. */
+    private String existingUser(String prefix) {
+        return Accounts.signUp(new Browser(java.net.URI.create(base)), prefix);
+    }
+
+    @Test
+    void signUpSeeTheProfileReloadSignOutAndBackDoesNotShowIt() {
+        WebDriver driver = browser();
+        open(driver, "/sign-up");
+        Chromium.screenshot(driver, "sign-up");
+        String username = Accounts.uniqueUsername("browser");
+        type(driver, "username", username);
+        type(driver, "name", "Ada Lovelace");
+        type(driver, "password", PASSWORD);
+        type(driver, "confirm", PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertEquals("/", path(driver));
+        assertEquals("Ada Lovelace", heading(driver));
+        assertTrue(driver.getPageSource().contains("Welcome! Your account has been created."));
+        Chromium.screenshot(driver, "profile");
+
+        driver.navigate().refresh();
+        assertEquals("Ada Lovelace", heading(driver), "a reload keeps the session");
+        assertFalse(driver.getPageSource().contains("Welcome!"), "the notice was shown once");
+
+        driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+        assertEquals("/sign-in", path(driver));
+        assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains("You have been signed out."));
+        Chromium.screenshot(driver, "signed-out");
+
+        driver.navigate().back();
+        assertFalse(driver.getPageSource().contains("Ada Lovelace"), "no-store: the back button shows no profile");
+        assertTrue(path(driver).startsWith("/sign-in"), path(driver));
+    }
+
+    @Test
+    void visitingTheAccountPageSignedOutLeadsThereAfterSignIn() {
+        String username = existingUser("next");
+        WebDriver driver = browser();
+        open(driver, "/account");
+        assertEquals("/sign-in?next=%2Faccount", path(driver));
+        Chromium.screenshot(driver, "sign-in");
+        type(driver, "username", username);
+        type(driver, "password", PASSWORD);
+        driver.findElement(By.id("password")).submit();
+        assertEquals("/account", path(driver));
+        assertEquals("Account settings", heading(driver));
+        Chromium.screenshot(driver, "account");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheMessageKeepsTheUsernameAndEmptiesThePassword() {
+        String username = existingUser("wrong");
+        WebDriver driver = browser();
+        signIn(driver, username, "not the password", false);
+        assertEquals("Invalid username or password", driver.findElement(By.id("sign-in-error")).getText());
+        assertEquals(username, driver.findElement(By.id("username")).getAttribute("value"));
+        assertEquals("", driver.findElement(By.id("password")).getAttribute("value"));
+        assertEquals("sign-in-error", driver.switchTo().activeElement().getAttribute("id"), "focus on the message");
+        Chromium.screenshot(driver, "sign-in-error");
+    }
+
+    @Test
+    void rememberMeOutlivesTheSessionCookieAndWithoutItYouAreSignedOut() {
+        String username = existingUser("remember");
+        WebDriver remembered = browser();
+        signIn(remembered, username, PASSWORD, true);
+        assertEquals("/", path(remembered));
+        remembered.manage().deleteCookieNamed("signin_session");
+        remembered.navigate().refresh();
+        assertEquals("/", path(remembered));
+        assertEquals("Name of " + username, heading(remembered), "still signed in");
+
+        WebDriver forgetful = browser();
+        signIn(forgetful, username, PASSWORD, false);
+        assertEquals("/", path(forgetful));
+        forgetful.manage().deleteCookieNamed("signin_session");
+        forgetful.navigate().refresh();
+        assertTrue(path(forgetful).startsWith("/sign-in"), "signed out without the tick");
+    }
+
+    @Test
+    void aPasswordChangeInOneBrowserSignsTheOtherOut() {
+        String username = existingUser("twobrowsers");
+        WebDriver phone = browser();
+        WebDriver laptop = browser();
+        signIn(phone, username, PASSWORD, false);
+        signIn(laptop, username, PASSWORD, true);
+        assertEquals("/", path(laptop));
+
+        open(phone, "/account");
+        type(phone, "current", PASSWORD);
+        type(phone, "password", "another long passphrase");
+        type(phone, "confirm", "another long passphrase");
+        phone.findElement(By.xpath("//button[text()='Change password']")).click();
+        assertEquals("/account", path(phone));
+        assertTrue(phone.getPageSource().contains("Your password has been changed."));
+        Chromium.screenshot(phone, "password-changed");
+
+        laptop.navigate().refresh();
+        assertTrue(path(laptop).startsWith("/sign-in"), "the laptop is signed out, remember-me or not: " + path(laptop));
+    }
+
+    @Test
+    void theKeyboardAloneSignsIn() {
+        String username = existingUser("keyboard");
+        WebDriver driver = browser();
+        open(driver, "/sign-in");
+        Actions keys = new Actions(driver);
+        for (int i = 0; i < 10 && !"username".equals(driver.switchTo().activeElement().getAttribute("id")); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertEquals("username", driver.switchTo().activeElement().getAttribute("id"), "Tab reaches the username");
+        keys.sendKeys(username).sendKeys(Keys.TAB).perform();
+        assertEquals("password", driver.switchTo().activeElement().getAttribute("id"), "then the password");
+        keys.sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        assertEquals("/", path(driver));
+        assertEquals("Name of " + username, heading(driver));
+    }
+
+    @Test
+    void signUpErrorsAreAnnouncedAndFocused() {
+        WebDriver driver = browser();
+        open(driver, "/sign-up");
+        type(driver, "username", "a!");
+        type(driver, "password", "short");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement summary = driver.switchTo().activeElement();
+        assertEquals("error-summary", summary.getAttribute("id"), "focus moves to the summary");
+        assertEquals("alert", summary.getAttribute("role"), "and it is announced");
+        assertTrue(summary.getText().contains("Enter your name."), summary.getText());
+        WebElement name = driver.findElement(By.id("name"));
+        assertEquals("true", name.getAttribute("aria-invalid"));
+        assertEquals("name-error", name.getAttribute("aria-describedby"));
+        Chromium.screenshot(driver, "sign-up-errors");
+
+        summary.findElement(By.linkText("Enter your name.")).click();
+        assertEquals("name", driver.switchTo().activeElement().getAttribute("id"), "the summary links to the field");
+    }
+
+    @Test
+    void errorPagesLookLikeTheSite() {
+        WebDriver driver = browser();
+        open(driver, "/no/such/page");
+        assertEquals("Page not found", heading(driver));
+        Chromium.screenshot(driver, "not-found");
+    }
+}
