@@ -1,8 +1,7 @@
 package dev.signin.account;
 
+import dev.signin.password.NewPassword;
 import jakarta.mvc.binding.MvcBinding;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
 /** POST /account/password: current, password, confirm. */
@@ -14,8 +13,7 @@ public class PasswordForm {
 
     @MvcBinding
     @FormParam("password")
-    @NotNull(message = "Choose a new password.")
-    @Size(min = 8, max = 128, message = "Use 8 to 128 characters.")
+    @NewPassword
     private String password;
 
     @MvcBinding

@@ -1,7 +1,6 @@
 package dev.signin.account;
 
 import jakarta.mvc.binding.MvcBinding;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
@@ -12,8 +11,7 @@ public class ProfileForm {
 
     @MvcBinding
     @FormParam("name")
-    @NotBlank(message = "Enter your name.")
-    @Size(max = 100, message = "Use at most 100 characters.")
+    @DisplayName
     private String name;
 
     @MvcBinding

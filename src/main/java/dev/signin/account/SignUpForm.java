@@ -1,7 +1,7 @@
 package dev.signin.account;
 
+import dev.signin.password.NewPassword;
 import jakarta.mvc.binding.MvcBinding;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,14 +21,12 @@ public class SignUpForm {
 
     @MvcBinding
     @FormParam("name")
-    @NotBlank(message = "Enter your name.")
-    @Size(max = 100, message = "Use at most 100 characters.")
+    @DisplayName
     private String name;
 
     @MvcBinding
     @FormParam("password")
-    @NotNull(message = "Choose a password.")
-    @Size(min = 8, max = 128, message = "Use 8 to 128 characters.")
+    @NewPassword
     private String password;
 
     @MvcBinding
