@@ -5,6 +5,7 @@ import dev.signin.account.SignUpController;
 import dev.signin.auth.SignInController;
 import dev.signin.auth.SignOutController;
 import dev.signin.profile.ProfileController;
+import dev.signin.sessions.SessionsController;
 import dev.signin.web.SignedInFilter;
 import dev.signin.web.UnexpectedErrorMapper;
 import jakarta.mvc.security.Csrf;
@@ -34,6 +35,7 @@ public class SigninApplication extends Application {
                 SignOutController.class,
                 SignUpController.class,
                 AccountController.class,
+                SessionsController.class,
                 ProfileController.class,
                 SignedInFilter.class,
                 UnexpectedErrorMapper.class);

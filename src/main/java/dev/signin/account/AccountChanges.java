@@ -1,6 +1,7 @@
 package dev.signin.account;
 
 import dev.signin.password.Argon2PasswordHash;
+import dev.signin.password.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,6 +23,9 @@ public class AccountChanges {
     @Inject
     Argon2PasswordHash passwordHash;
 
+    @Inject
+    PasswordPolicy passwordPolicy;
+
     public Map<String, String> updateProfile(User user, ProfileForm form) {
         users.updateProfile(user.getId(), form.getName().strip(), form.getAbout().strip());
         return Map.of();
@@ -33,6 +37,7 @@ public class AccountChanges {
         if (!currentPasswordMatches(user, form.getCurrent())) {
             errors.put("current", WRONG_CURRENT);
         }
+        passwordPolicy.problem(user.getUsername(), form.getPassword()).ifPresent(p -> errors.put("password", p));
         if (!form.passwordConfirmed()) {
             errors.put("confirm", SignUpForm.CONFIRM_MISMATCH);
         }

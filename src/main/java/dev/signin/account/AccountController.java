@@ -2,7 +2,10 @@ package dev.signin.account;
 
 import dev.signin.auth.CurrentUser;
 import dev.signin.auth.RememberMe;
-import dev.signin.auth.SignedInSessions;
+import dev.signin.audit.Audit;
+import dev.signin.config.Settings;
+import dev.signin.sessions.SessionRegistry;
+import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.FormErrors;
 import dev.signin.web.Redirects;
@@ -50,6 +53,12 @@ public class AccountController {
     @Inject
     RememberMe rememberMe;
 
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    Settings settings;
+
     @Context
     HttpServletRequest request;
 
@@ -90,7 +99,9 @@ public class AccountController {
         }
         // Every other session is over now; this one continues under a brand-new session.
         boolean remembered = rememberMe.presentIn(request);
-        SignedInSessions.restart(request, user.getId());
+        Audit.log(Audit.Event.PASSWORD_CHANGED, user.getId(), null, client(), request.getSession().getId());
+        sessions.restart(request, user.getId(), SessionRegistry.Reason.PASSWORD_CHANGED);
+        sessions.endAllBut(user.getId(), sessions.currentKey(request).orElse(null), SessionRegistry.Reason.PASSWORD_CHANGED);
         if (remembered) {
             changes.reload(user).ifPresent(fresh -> rememberMe.issue(request, response, fresh));
         }
@@ -106,10 +117,15 @@ public class AccountController {
         if (!errors.isEmpty()) {
             return rejected(storedProfile(user), "delete", errors);
         }
+        Audit.log(Audit.Event.ACCOUNT_DELETED, user.getId(), null, client(), request.getSession().getId());
         rememberMe.clear(request, response);
-        SignedInSessions.end(request);
+        sessions.end(request, SessionRegistry.Reason.ACCOUNT_GONE);
         Flash.put(request, "Your account has been deleted.");
         return Redirects.seeOther(request.getContextPath(), "/sign-in");
+    }
+
+    private String client() {
+        return ClientAddress.of(request, settings.trustedProxies());
     }
 
     private static ProfileForm storedProfile(User user) {

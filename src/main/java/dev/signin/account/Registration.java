@@ -1,6 +1,7 @@
 package dev.signin.account;
 
 import dev.signin.password.Argon2PasswordHash;
+import dev.signin.password.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +18,9 @@ public class Registration {
     @Inject
     Argon2PasswordHash passwordHash;
 
+    @Inject
+    PasswordPolicy passwordPolicy;
+
     /** The new user, or the form errors (field name to message) that stopped it. */
     public sealed interface Outcome {
     }
@@ -29,6 +33,7 @@ public class Registration {
 
     public Outcome register(SignUpForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
+        passwordPolicy.problem(form.getUsername(), form.getPassword()).ifPresent(p -> errors.put("password", p));
         if (!form.passwordConfirmed()) {
             errors.put("confirm", SignUpForm.CONFIRM_MISMATCH);
         }

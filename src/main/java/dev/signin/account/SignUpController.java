@@ -1,7 +1,10 @@
 package dev.signin.account;
 
 import dev.signin.auth.CurrentUser;
-import dev.signin.auth.SignedInSessions;
+import dev.signin.audit.Audit;
+import dev.signin.config.Settings;
+import dev.signin.sessions.SessionRegistry;
+import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.FormErrors;
 import dev.signin.web.Redirects;
@@ -43,6 +46,12 @@ public class SignUpController {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    Settings settings;
+
     @Context
     HttpServletRequest request;
 
@@ -64,7 +73,9 @@ public class SignUpController {
         if (errors.isEmpty()) {
             Registration.Outcome outcome = registration.register(form);
             if (outcome instanceof Registration.Registered registered) {
-                SignedInSessions.start(request, registered.user().getId());
+                sessions.start(request, registered.user().getId());
+                Audit.log(Audit.Event.SIGN_UP, registered.user().getId(), null,
+                        ClientAddress.of(request, settings.trustedProxies()), request.getSession().getId());
                 Flash.put(request, "Welcome! Your account has been created.");
                 return Redirects.seeOther(request.getContextPath(), "/");
             }

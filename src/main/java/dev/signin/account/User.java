@@ -45,10 +45,6 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
-    /** Sessions started before this moment are over (a password change ends every other session). */
-    @Column(name = "sessions_valid_after")
-    private OffsetDateTime sessionsValidAfter;
-
     protected User() {
         // for JPA
     }
@@ -110,14 +106,4 @@ public class User {
         return createdAt;
     }
 
-    /** Whether a session that started at this instant is still valid for this user. */
-    public boolean acceptsSessionStartedAt(java.time.Instant started) {
-        return sessionsValidAfter == null || !started.isBefore(sessionsValidAfter.toInstant());
-    }
-
-    /** Ends every session and revokes every remember-me cookie of this user, as of now. */
-    public void endSessionsBefore(OffsetDateTime now) {
-        sessionsValidAfter = now;
-        tokenVersion++;
-    }
 }

@@ -72,12 +72,12 @@ public class UserRepository {
         });
     }
 
-    /** The new password hash; every session started before now and every remember-me cookie end. */
+    /** The new password hash; every remember-me cookie of the user stops working. */
     @Transactional
     public void changePassword(long id, String passwordHash) {
         findById(id).ifPresent(u -> {
             u.setPasswordHash(passwordHash);
-            u.endSessionsBefore(OffsetDateTime.now(ZoneOffset.UTC));
+            u.raiseTokenVersion();
         });
     }
 

@@ -3,6 +3,7 @@ package dev.signin.auth;
 import dev.signin.account.User;
 import dev.signin.account.UserRepository;
 import dev.signin.config.Settings;
+import dev.signin.sessions.SessionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,12 +19,17 @@ import java.util.Optional;
 public class RememberMe {
 
     public static final String COOKIE = "signin_remember";
+    /** Over HTTPS: the browser accepts it only if Secure, Path=/ and no Domain, so no subdomain can plant one. */
+    public static final String HTTPS_COOKIE = "__Host-" + COOKIE;
 
     @Inject
     Settings settings;
 
     @Inject
     UserRepository users;
+
+    @Inject
+    SessionRegistry sessions;
 
     private RememberMeToken tokens;
 
@@ -55,7 +61,7 @@ public class RememberMe {
                 .flatMap(claims -> users.findById(claims.userId())
                         .filter(u -> u.getTokenVersion() == claims.tokenVersion()));
         if (user.isPresent()) {
-            SignedInSessions.start(request, user.get().getId());
+            sessions.start(request, user.get().getId());
         } else {
             clear(request, response);
         }
@@ -67,13 +73,17 @@ public class RememberMe {
         return valueOf(request).isPresent();
     }
 
-    private static Optional<String> valueOf(HttpServletRequest request) {
+    private String cookieName() {
+        return settings.https() ? HTTPS_COOKIE : COOKIE;
+    }
+
+    private Optional<String> valueOf(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
         }
         for (Cookie c : cookies) {
-            if (COOKIE.equals(c.getName())) {
+            if (cookieName().equals(c.getName())) {
                 return Optional.ofNullable(c.getValue());
             }
         }
@@ -81,8 +91,8 @@ public class RememberMe {
     }
 
     private Cookie cookie(HttpServletRequest request, String value, int maxAgeSeconds) {
-        Cookie cookie = new Cookie(COOKIE, value);
-        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        Cookie cookie = new Cookie(cookieName(), value);
+        cookie.setPath(settings.https() || request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setHttpOnly(true);
         cookie.setSecure(settings.https() || request.isSecure());

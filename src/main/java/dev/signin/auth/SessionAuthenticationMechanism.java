@@ -2,6 +2,7 @@ package dev.signin.auth;
 
 import dev.signin.account.User;
 import dev.signin.account.UserRepository;
+import dev.signin.sessions.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,14 +12,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells the container who the caller is, on every request: the user whose id is kept in the
- * HttpSession (if the account still exists and has not ended its sessions since, as a password
- * change does), or else the bearer of a valid remember-me cookie (which starts a new session).
+ * Tells the container who the caller is, on every request: the user of a session the registry
+ * still holds valid (registered, not ended, within its lifetime, account still there), or else
+ * the bearer of a valid remember-me cookie (which starts a new session).
  * With it, {@code SecurityContext.getCallerPrincipal()} and {@code request.getUserPrincipal()}
  * work everywhere in the app. Checking passwords is the sign-in controller's job, through the
  * identity store; the session is the only thing this mechanism trusts.
@@ -35,6 +35,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     UserRepository users;
+
+    @Inject
+    SessionRegistry sessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -54,15 +57,13 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private Optional<User> fromSession(HttpServletRequest request) {
-        Optional<Long> userId = SignedInSessions.userId(request);
+        Optional<Long> userId = sessions.signedInUser(request);
         if (userId.isEmpty()) {
             return Optional.empty();
         }
-        Instant started = SignedInSessions.startedAt(request).orElse(Instant.EPOCH);
-        Optional<User> user = users.findById(userId.get()).filter(u -> u.acceptsSessionStartedAt(started));
+        Optional<User> user = users.findById(userId.get());
         if (user.isEmpty()) {
-            // The account is gone, or its sessions were ended (password change elsewhere).
-            SignedInSessions.end(request);
+            sessions.end(request, SessionRegistry.Reason.ACCOUNT_GONE);
         }
         return user;
     }

@@ -1,6 +1,10 @@
 package dev.signin.auth;
 
 import dev.signin.account.UserRepository;
+import dev.signin.audit.Audit;
+import dev.signin.config.Settings;
+import dev.signin.sessions.SessionRegistry;
+import dev.signin.web.ClientAddress;
 import dev.signin.web.Redirects;
 import dev.signin.web.SafeRedirect;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +24,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** GET and POST /sign-in. */
 // Controllers must be CDI beans for Krazo (the views, validation and CSRF hook in through CDI).
 @RequestScoped
@@ -29,6 +36,7 @@ public class SignInController {
 
     static final String VIEW = "signin/sign-in.jsp";
     static final String INVALID = "Invalid username or password";
+    static final int TOO_MANY_REQUESTS = 429;
 
     @Inject
     Models models;
@@ -44,6 +52,15 @@ public class SignInController {
 
     @Inject
     RememberMe rememberMe;
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Settings settings;
 
     @Context
     HttpServletRequest request;
@@ -64,20 +81,43 @@ public class SignInController {
     @POST
     public Response signIn(@BeanParam SignInForm form) {
         String target = SafeRedirect.localPath(form.getNext());
+        String client = ClientAddress.of(request, settings.trustedProxies());
+        Optional<Duration> wait = throttle.waitFor(form.getUsername(), client);
+        if (wait.isPresent()) {
+            // Held back before any hashing: the same answer whether the account exists or not.
+            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
+            Audit.log(Audit.Event.SIGN_IN_THROTTLED, null, form.getUsername(), client, sessionId());
+            reshow(form, target, "Too many failed attempts. Please wait " + seconds
+                    + (seconds == 1 ? " second" : " seconds") + " and try again.");
+            return Response.status(TOO_MANY_REQUESTS, "Too Many Requests").header("Retry-After", seconds).entity(VIEW).build();
+        }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(form.getUsername(), form.getPassword()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(form.getUsername(), client);
+            Audit.log(Audit.Event.SIGN_IN_FAILURE, null, form.getUsername(), client, sessionId());
             // One message for unknown user and wrong password; no session is created for it.
-            models.put("next", target);
-            models.put("username", form.getUsername());
-            models.put("error", INVALID);
+            reshow(form, target, INVALID);
             return Response.ok(VIEW).build();
         }
         long userId = Long.parseLong(result.getCallerPrincipal().getName());
-        SignedInSessions.start(request, userId);
+        throttle.succeeded(form.getUsername());
+        sessions.start(request, userId);
+        Audit.log(Audit.Event.SIGN_IN_SUCCESS, userId, null, client, sessionId());
         if (form.isRemember()) {
             users.findById(userId).ifPresent(user -> rememberMe.issue(request, response, user));
         }
         return Redirects.seeOther(request.getContextPath(), target);
+    }
+
+    private void reshow(SignInForm form, String target, String error) {
+        models.put("next", target);
+        models.put("username", form.getUsername().length() > 64 ? "" : form.getUsername());
+        models.put("error", error);
+    }
+
+    private String sessionId() {
+        var session = request.getSession(false);
+        return session == null ? null : session.getId();
     }
 }

@@ -1,6 +1,10 @@
 package dev.signin.auth;
 
 import dev.signin.account.UserRepository;
+import dev.signin.audit.Audit;
+import dev.signin.config.Settings;
+import dev.signin.sessions.SessionRegistry;
+import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.Redirects;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +33,12 @@ public class SignOutController {
     @Inject
     RememberMe rememberMe;
 
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    Settings settings;
+
     @Context
     HttpServletRequest request;
 
@@ -40,7 +50,13 @@ public class SignOutController {
         // Revoke every remember-me cookie of this user, not only this browser's copy.
         currentUser.id().ifPresent(users::raiseTokenVersion);
         rememberMe.clear(request, response);
-        SignedInSessions.end(request);
+        String sessionId = request.getSession(false) == null ? null : request.getSession(false).getId();
+        Audit.log(Audit.Event.SIGN_OUT, currentUser.id().orElse(null), null,
+                ClientAddress.of(request, settings.trustedProxies()), sessionId);
+        sessions.end(request, SessionRegistry.Reason.SIGNED_OUT);
+        // What this site left in the browser goes too (cookies are removed one by one above: clearing
+        // them all here would also drop the fresh session that carries the notice).
+        response.setHeader("Clear-Site-Data", "\"cache\", \"storage\"");
         Flash.put(request, "You have been signed out.");
         return Redirects.seeOther(request.getContextPath(), "/sign-in");
     }

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of the app, read once through MicroProfile Config (system properties,
@@ -40,6 +43,10 @@ public class Settings {
     int sessionTimeoutMinutes;
 
     @Inject
+    @ConfigProperty(name = "signin.session.lifetime-minutes", defaultValue = "720")
+    int sessionLifetimeMinutes;
+
+    @Inject
     @ConfigProperty(name = "signin.remember-me.days", defaultValue = "30")
     int rememberMeDays;
 
@@ -59,6 +66,22 @@ public class Settings {
     @ConfigProperty(name = "signin.password.iterations", defaultValue = "2")
     int passwordIterations;
 
+    @Inject
+    @ConfigProperty(name = "signin.password.concurrent-hashes", defaultValue = "0")
+    int concurrentHashes;
+
+    @Inject
+    @ConfigProperty(name = "signin.throttle.account-free-failures", defaultValue = "5")
+    int throttleAccountFreeFailures;
+
+    @Inject
+    @ConfigProperty(name = "signin.throttle.address-free-failures", defaultValue = "20")
+    int throttleAddressFreeFailures;
+
+    @Inject
+    @ConfigProperty(name = "signin.trusted-proxies")
+    Optional<String> trustedProxies;
+
     private Mode mode;
     private SecretKeys secretKeys;
 
@@ -67,6 +90,12 @@ public class Settings {
         mode = Mode.parse(modeName);
         if (sessionTimeoutMinutes < 1) {
             throw new ConfigurationException("signin.session.timeout-minutes must be at least 1");
+        }
+        if (sessionLifetimeMinutes < sessionTimeoutMinutes) {
+            throw new ConfigurationException("signin.session.lifetime-minutes must be at least the idle timeout");
+        }
+        if (throttleAccountFreeFailures < 1 || throttleAddressFreeFailures < 1) {
+            throw new ConfigurationException("signin.throttle.*-free-failures must be at least 1");
         }
         if (rememberMeDays < 1 || rememberMeDays > 400) {
             throw new ConfigurationException("signin.remember-me.days must be between 1 and 400");
@@ -96,6 +125,11 @@ public class Settings {
         return Duration.ofMinutes(sessionTimeoutMinutes);
     }
 
+    /** The absolute lifetime of a signed-in session, however active it is. */
+    public Duration sessionLifetime() {
+        return Duration.ofMinutes(sessionLifetimeMinutes);
+    }
+
     public Duration rememberMe() {
         return Duration.ofDays(rememberMeDays);
     }
@@ -108,6 +142,25 @@ public class Settings {
     /** Demo accounts with known passwords: only ever in dev mode. */
     public boolean demoUsers() {
         return demoUsers && mode == Mode.DEV;
+    }
+
+    /** How many password hashes may run at once; 0 (the default) means one per processor. */
+    public int concurrentHashes() {
+        return concurrentHashes > 0 ? concurrentHashes : Runtime.getRuntime().availableProcessors();
+    }
+
+    public int throttleAccountFreeFailures() {
+        return throttleAccountFreeFailures;
+    }
+
+    public int throttleAddressFreeFailures() {
+        return throttleAddressFreeFailures;
+    }
+
+    /** Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses). */
+    public Set<String> trustedProxies() {
+        return trustedProxies.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     public Argon2PasswordHash.Cost passwordCost() {

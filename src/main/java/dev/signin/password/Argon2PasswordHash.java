@@ -8,9 +8,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,15 +44,26 @@ public class Argon2PasswordHash implements PasswordHash {
         }
     }
 
+    /** How long a hash may wait for its turn before the request is turned away. */
+    static final Duration MAX_WAIT = Duration.ofMillis(500);
+
     private final SecureRandom random = new SecureRandom();
     private final Cost cost;
+    // Hashing is slow on purpose (19 MiB and two passes each): a flood of sign-ins must not
+    // take every thread and all the memory, so only a few run at once and the rest are refused.
+    private final Semaphore slots;
 
     public Argon2PasswordHash() {
-        this(OWASP_MINIMUM);
+        this(OWASP_MINIMUM, Runtime.getRuntime().availableProcessors());
     }
 
     public Argon2PasswordHash(Cost cost) {
+        this(cost, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Argon2PasswordHash(Cost cost, int concurrentHashes) {
         this.cost = cost;
+        this.slots = new Semaphore(concurrentHashes, true);
     }
 
     public Cost cost() {
@@ -108,7 +122,30 @@ public class Argon2PasswordHash implements PasswordHash {
         }
     }
 
-    private static byte[] derive(char[] password, byte[] salt, Cost cost, int length) {
+    /** Too many hashes are running: the caller should answer 503 and let the client retry. */
+    public static class BusyException extends RuntimeException {
+        public BusyException() {
+            super("Too many password hashes in progress");
+        }
+    }
+
+    private byte[] derive(char[] password, byte[] salt, Cost cost, int length) {
+        try {
+            if (!slots.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new BusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException();
+        }
+        try {
+            return argon2(password, salt, cost, length);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static byte[] argon2(char[] password, byte[] salt, Cost cost, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(cost.memoryKib)

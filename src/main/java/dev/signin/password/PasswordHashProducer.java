@@ -11,6 +11,6 @@ public class PasswordHashProducer {
     @Produces
     @ApplicationScoped
     Argon2PasswordHash passwordHash(Settings settings) {
-        return new Argon2PasswordHash(settings.passwordCost());
+        return new Argon2PasswordHash(settings.passwordCost(), settings.concurrentHashes());
     }
 }

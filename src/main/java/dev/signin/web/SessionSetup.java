@@ -21,7 +21,11 @@ public class SessionSetup implements ServletContextListener {
         var context = event.getServletContext();
         context.setSessionTimeout((int) settings.sessionTimeout().toMinutes());
         if (settings.https()) {
-            context.getSessionCookieConfig().setSecure(true);
+            // __Host-: the browser keeps it only if Secure, Path=/ and without Domain.
+            var cookie = context.getSessionCookieConfig();
+            cookie.setName("__Host-" + cookie.getName());
+            cookie.setSecure(true);
+            cookie.setPath("/");
         }
     }
 }

@@ -7,19 +7,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Guards {@link SignedIn} resources. */
+/** Guards {@link SignedIn} resources (their Cache-Control: no-store comes from {@link SecurityHeaders}). */
 @Provider
 @SignedIn
 @Priority(Priorities.AUTHENTICATION)
-public class SignedInFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public class SignedInFilter implements ContainerRequestFilter {
 
     @Inject
     CurrentUser currentUser;
@@ -37,11 +35,5 @@ public class SignedInFilter implements ContainerRequestFilter, ContainerResponse
             context.abortWith(Redirects.seeOther(request.getContextPath(),
                     "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
         }
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        // A signed-in page must not be kept by the browser or a proxy (the back button after sign-out).
-        response.getHeaders().putSingle("Cache-Control", "no-store");
     }
 }

@@ -1,5 +1,6 @@
 package dev.signin.web;
 
+import dev.signin.password.Argon2PasswordHash;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -22,6 +23,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException wae) {
             // 404, 405 (with its Allow header), 415 and friends: keep status and headers, drop any body.
             return Response.fromResponse(wae.getResponse()).entity(null).build();
+        }
+        if (causedBy(e, Argon2PasswordHash.BusyException.class)) {
+            // Too many password hashes at once (a flood of sign-ins): refuse quickly, ask to retry.
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 1).build();
         }
         if (causedBy(e, RequestSizeLimit.BodyTooLargeException.class)) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();

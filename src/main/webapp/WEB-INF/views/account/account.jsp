@@ -26,7 +26,7 @@
       <t:field name="current" label="Current password" type="password" autocomplete="current-password" maxlength="128"
                error="${section == 'password' ? errors.current : ''}"/>
       <t:field name="password" label="New password" type="password" autocomplete="new-password" minlength="8" maxlength="128"
-               hint="At least 8 characters. Changing it signs you out everywhere else." error="${section == 'password' ? errors.password : ''}"/>
+               hint="At least 8 characters; 15 or more is better. Changing it signs you out everywhere else." error="${section == 'password' ? errors.password : ''}"/>
       <t:field name="confirm" label="Repeat the new password" type="password" autocomplete="new-password" maxlength="128"
                error="${section == 'password' ? errors.confirm : ''}"/>
       <button type="submit" class="primary">Change password</button>

@@ -10,7 +10,7 @@
     <t:field name="name" label="Display name" autocomplete="name" value="${form.name}" maxlength="100"
              error="${errors.name}"/>
     <t:field name="password" label="Password" type="password" autocomplete="new-password" minlength="8" maxlength="128"
-             hint="At least 8 characters; a long passphrase is best." error="${errors.password}"/>
+             hint="At least 8 characters; 15 or more is better. A few unrelated words make a strong, memorable passphrase." error="${errors.password}"/>
     <t:field name="confirm" label="Repeat the password" type="password" autocomplete="new-password" maxlength="128"
              error="${errors.confirm}"/>
     <button type="submit" class="primary">Create account</button>

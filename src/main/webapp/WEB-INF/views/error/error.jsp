@@ -14,6 +14,10 @@
     <c:set var="message" value="This address does not accept that kind of request."/></c:when>
   <c:when test="${status == 413}"><c:set var="heading" value="Too much data"/>
     <c:set var="message" value="What you sent is larger than this site accepts."/></c:when>
+  <c:when test="${status == 429}"><c:set var="heading" value="Too many attempts"/>
+    <c:set var="message" value="Please wait a little and try again."/></c:when>
+  <c:when test="${status == 503}"><c:set var="heading" value="Busy right now"/>
+    <c:set var="message" value="Too many people are signing in at this moment. Please try again in a second."/></c:when>
   <c:when test="${status == 415}"><c:set var="heading" value="Unsupported form"/>
     <c:set var="message" value="This address does not accept data in that format."/></c:when>
   <c:when test="${status >= 400 and status < 500}"><c:set var="heading" value="That request could not be handled"/>

@@ -40,15 +40,20 @@ class StartupIT {
             // as a TLS-terminating proxy in front of the app would pass it through.
             Browser browser = new Browser(server.uri(""));
             Page form = browser.get("/sign-in");
-            String sessionCookie = form.setCookie("signin_session").orElseThrow();
-            assertTrue(sessionCookie.toLowerCase().contains("; secure"),
-                    "signin.https=true: the session cookie is Secure even though this hop is plain HTTP");
+            String sessionCookie = form.setCookie("__Host-signin_session").orElseThrow(() -> new AssertionError(
+                    "over HTTPS the session cookie is __Host- prefixed: " + form.setCookies()));
+            String lower = sessionCookie.toLowerCase();
+            assertTrue(lower.contains("; secure") && lower.contains("; path=/") && !lower.contains("domain=")
+                            && !lower.contains("max-age"),
+                    "signin.https=true: Secure, Path=/, no Domain, no Max-Age, even though this hop is plain HTTP: " + sessionCookie);
+            assertEquals("max-age=31536000; includeSubDomains",
+                    form.headers().firstValue("Strict-Transport-Security").orElse(""), "HSTS over HTTPS");
             String cookies = String.join("; ", form.setCookies().stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
             RawHttp.Answer signedIn = RawHttp.send(server.port(), RawHttp.formPost("/sign-in", cookies,
                     Browser.form(Map.of("username", "julian", "password", "demo-password", "remember", "on",
                             "_csrf", form.csrf())).getBytes(StandardCharsets.US_ASCII)));
             assertEquals(303, signedIn.status(), () -> "the demo user exists in dev mode when asked for\n" + signedIn.head());
-            assertTrue(signedIn.head().toLowerCase().matches("(?s).*set-cookie: signin_remember=[^\\n]*; secure.*"),
+            assertTrue(signedIn.head().toLowerCase().matches("(?s).*set-cookie: __host-signin_remember=[^\\n]*; secure.*"),
                     signedIn::head);
         }
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -26,12 +27,22 @@ public final class Browser {
 
     public static final String CSRF_FIELD = "_csrf";
 
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    /**
+     * Each browser plays its own client: the test server trusts localhost as a reverse proxy, so
+     * this X-Forwarded-For (a documentation-range address, only ever a header value) is the
+     * client address it sees, and one test's failed sign-ins do not hold back another's.
+     */
+    private final String clientAddress;
 
     public Browser(URI base) {
         this.base = base;
+        int n = CLIENTS.incrementAndGet();
+        this.clientAddress = "198.51." + (100 + (n / 250) % 100) + "." + (1 + n % 250);
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,7 +88,8 @@ public final class Browser {
 
     public Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60))
+                            .setHeader("X-Forwarded-For", clientAddress).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -86,6 +98,10 @@ public final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public Optional<String> cookie(String name) {

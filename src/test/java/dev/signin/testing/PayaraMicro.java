@@ -46,13 +46,35 @@ public final class PayaraMicro implements AutoCloseable {
         this.log = workDir.resolve("payara-micro.log");
     }
 
-    /** The configuration of the shared test server: production mode, a fixed secret with one fallback. */
+    /**
+     * The configuration of the shared test server: production mode, a fixed secret with one
+     * fallback, localhost as a trusted proxy (tests play different clients with X-Forwarded-For),
+     * two hashes at once, and an H2 database the tests can look into while the server runs.
+     */
     public static PayaraMicro production(String name) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIGNIN_MODE", "production");
         env.put("SIGNIN_SECRET", SECRET);
         env.put("SIGNIN_SECRET_FALLBACKS", OLD_SECRET);
-        return new PayaraMicro(name, env);
+        env.put("SIGNIN_TRUSTED_PROXIES", "127.0.0.1");
+        env.put("SIGNIN_PASSWORD_CONCURRENT_HASHES", "2");
+        PayaraMicro server = new PayaraMicro(name, env);
+        server.environment.put("SIGNIN_DB_URL", server.jdbcUrl());
+        return server;
+    }
+
+    /** The H2 database of this server; AUTO_SERVER lets the test JVM open it while Payara has it open. */
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + dataDir().resolve("signin") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** A connection to the server's database, for checks no page shows (what is stored, and what is not). */
+    public java.sql.Connection database() {
+        try {
+            return java.sql.DriverManager.getConnection(jdbcUrl(), "signin", "signin");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Path dataDir() {

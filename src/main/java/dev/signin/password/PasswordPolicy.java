@@ -1,0 +1,72 @@
+package dev.signin.password;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a new password must not be, beyond its length (ASVS 6.2): the username, or one of the
+ * 30,000 most common passwords. No composition rules. The list is zxcvbn's (passwords.txt,
+ * shipped in the zxcvbn4j jar), compared ignoring case.
+ */
+@ApplicationScoped
+public class PasswordPolicy {
+
+    static final String COMMON_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
+    public static final String TOO_COMMON = "This password is one of the most common ones; choose another.";
+    public static final String IS_USERNAME = "Do not use your username as your password.";
+
+    private final Set<String> common;
+
+    public PasswordPolicy() {
+        this.common = load();
+    }
+
+    public int commonPasswords() {
+        return common.size();
+    }
+
+    /** Why this password may not be used by this user, if it may not. */
+    public Optional<String> problem(String username, String password) {
+        if (password == null || password.isEmpty()) {
+            return Optional.empty(); // the length rule speaks for that
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (username != null && !username.isBlank() && lower.equals(username.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.of(IS_USERNAME);
+        }
+        if (common.contains(lower)) {
+            return Optional.of(TOO_COMMON);
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> load() {
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(COMMON_LIST)) {
+            if (in == null) {
+                throw new IllegalStateException("The common password list " + COMMON_LIST + " is missing (zxcvbn jar)");
+            }
+            Set<String> passwords = new HashSet<>(40_000);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    String word = line.strip();
+                    if (!word.isEmpty()) {
+                        passwords.add(word.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return Set.copyOf(passwords);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
