@@ -55,11 +55,6 @@ public class AccountChanges {
         return Map.of();
     }
 
-    /** The account as stored now (after a change). */
-    public java.util.Optional<User> reload(User user) {
-        return users.findById(user.getId());
-    }
-
     private boolean currentPasswordMatches(User user, String password) {
         return password != null && !password.isEmpty() && password.length() <= 128
                 && passwordHash.verify(password.toCharArray(), user.getPasswordHash());

@@ -98,13 +98,10 @@ public class AccountController {
             return rejected(storedProfile(user), "password", errors);
         }
         // Every other session is over now; this one continues under a brand-new session.
-        boolean remembered = rememberMe.presentIn(request);
         Audit.log(Audit.Event.PASSWORD_CHANGED, user.getId(), null, client(), request.getSession().getId());
         sessions.restart(request, user.getId(), SessionRegistry.Reason.PASSWORD_CHANGED);
         sessions.endAllBut(user.getId(), sessions.currentKey(request).orElse(null), SessionRegistry.Reason.PASSWORD_CHANGED);
-        if (remembered) {
-            changes.reload(user).ifPresent(fresh -> rememberMe.issue(request, response, fresh));
-        }
+        rememberMe.revokeOthers(request, response, user.getId());
         Flash.put(request, "Your password has been changed. You have been signed out everywhere else.");
         return Redirects.seeOther(request.getContextPath(), "/account");
     }

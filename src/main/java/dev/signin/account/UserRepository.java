@@ -72,13 +72,9 @@ public class UserRepository {
         });
     }
 
-    /** The new password hash; every remember-me cookie of the user stops working. */
     @Transactional
     public void changePassword(long id, String passwordHash) {
-        findById(id).ifPresent(u -> {
-            u.setPasswordHash(passwordHash);
-            u.raiseTokenVersion();
-        });
+        findById(id).ifPresent(u -> u.setPasswordHash(passwordHash));
     }
 
     /** Removes the account and all that belongs to it (today: the users row). */

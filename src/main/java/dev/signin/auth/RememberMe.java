@@ -68,6 +68,24 @@ public class RememberMe {
         return user;
     }
 
+    /** Revokes every remember-me cookie of the user, this browser's included (sign-out). */
+    public void revokeAll(HttpServletRequest request, HttpServletResponse response, long userId) {
+        users.raiseTokenVersion(userId);
+        clear(request, response);
+    }
+
+    /**
+     * Revokes every remember-me cookie of the user; if this browser had one, it gets a fresh one.
+     * For when other devices must lose access (their sessions were ended, the password changed).
+     */
+    public void revokeOthers(HttpServletRequest request, HttpServletResponse response, long userId) {
+        boolean hadOne = presentIn(request);
+        users.raiseTokenVersion(userId);
+        if (hadOne) {
+            users.findById(userId).ifPresent(user -> issue(request, response, user));
+        }
+    }
+
     /** Whether the request carries a remember-me cookie (valid or not). */
     public boolean presentIn(HttpServletRequest request) {
         return valueOf(request).isPresent();

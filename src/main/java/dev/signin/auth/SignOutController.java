@@ -1,6 +1,5 @@
 package dev.signin.auth;
 
-import dev.signin.account.UserRepository;
 import dev.signin.audit.Audit;
 import dev.signin.config.Settings;
 import dev.signin.sessions.SessionRegistry;
@@ -28,9 +27,6 @@ public class SignOutController {
     CurrentUser currentUser;
 
     @Inject
-    UserRepository users;
-
-    @Inject
     RememberMe rememberMe;
 
     @Inject
@@ -48,8 +44,8 @@ public class SignOutController {
     @POST
     public Response signOut() {
         // Revoke every remember-me cookie of this user, not only this browser's copy.
-        currentUser.id().ifPresent(users::raiseTokenVersion);
-        rememberMe.clear(request, response);
+        currentUser.id().ifPresentOrElse(id -> rememberMe.revokeAll(request, response, id),
+                () -> rememberMe.clear(request, response));
         String sessionId = request.getSession(false) == null ? null : request.getSession(false).getId();
         Audit.log(Audit.Event.SIGN_OUT, currentUser.id().orElse(null), null,
                 ClientAddress.of(request, settings.trustedProxies()), sessionId);

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a new password must not be, beyond its length (ASVS 6.2): the username, or one of the
- * 30,000 most common passwords. No composition rules. The list is zxcvbn's (passwords.txt,
- * shipped in the zxcvbn4j jar), compared ignoring case.
+ * What a new password must not be, beyond its length (ASVS 6.2): the username or a word of this
+ * site (dressed up with digits and symbols or not: "Signin2026!" is still "signin"), or one of
+ * the 30,000 most common passwords. No composition rules. The common list is zxcvbn's
+ * (passwords.txt, shipped in the zxcvbn4j jar), compared ignoring case.
  */
 @ApplicationScoped
 public class PasswordPolicy {
@@ -24,6 +25,9 @@ public class PasswordPolicy {
     static final String COMMON_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
     public static final String TOO_COMMON = "This password is one of the most common ones; choose another.";
     public static final String IS_USERNAME = "Do not use your username as your password.";
+    public static final String IS_SITE_WORD = "Do not use the name of this site as your password.";
+    /** The context-specific words (ASVS 6.1.2): this application's own names. Documented in SECURITY.md. */
+    public static final Set<String> SITE_WORDS = Set.of("signin", "signup", "signout", "payara", "jakarta", "krazo");
 
     private final Set<String> common;
 
@@ -41,13 +45,26 @@ public class PasswordPolicy {
             return Optional.empty(); // the length rule speaks for that
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (username != null && !username.isBlank() && lower.equals(username.strip().toLowerCase(Locale.ROOT))) {
+        String letters = lettersOf(lower);
+        String usernameLetters = username == null ? "" : lettersOf(username.toLowerCase(Locale.ROOT));
+        if (username != null && !username.isBlank() && (lower.equals(username.strip().toLowerCase(Locale.ROOT))
+                || !usernameLetters.isEmpty() && letters.equals(usernameLetters))) {
             return Optional.of(IS_USERNAME);
+        }
+        if (SITE_WORDS.contains(letters)) {
+            return Optional.of(IS_SITE_WORD);
         }
         if (common.contains(lower)) {
             return Optional.of(TOO_COMMON);
         }
         return Optional.empty();
+    }
+
+    /** The letters only: what is left of "Sign-In_2026!" is "signin". */
+    private static String lettersOf(String text) {
+        StringBuilder letters = new StringBuilder(text.length());
+        text.codePoints().filter(Character::isLetter).forEach(letters::appendCodePoint);
+        return letters.toString();
     }
 
     private static Set<String> load() {

@@ -2,6 +2,7 @@ package dev.signin.sessions;
 
 import dev.signin.audit.Audit;
 import dev.signin.auth.CurrentUser;
+import dev.signin.auth.RememberMe;
 import dev.signin.config.Settings;
 import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -46,6 +48,12 @@ public class SessionsController {
     @Inject
     Settings settings;
 
+    @Inject
+    RememberMe rememberMe;
+
+    @Context
+    HttpServletResponse response;
+
     @Context
     HttpServletRequest request;
 
@@ -67,10 +75,13 @@ public class SessionsController {
         }
         Audit.log(Audit.Event.SESSION_ENDED, userId, null, client(), request.getSession().getId());
         if (registry.currentKey(request).filter(key::equals).isPresent()) {
+            rememberMe.revokeAll(request, response, userId);
             registry.end(request, SessionRegistry.Reason.ENDED_BY_USER);
             Flash.put(request, "You have been signed out.");
             return Redirects.seeOther(request.getContextPath(), "/sign-in");
         }
+        // Its browser must not come back through a remember-me cookie either.
+        rememberMe.revokeOthers(request, response, userId);
         Flash.put(request, "The session has been ended.");
         return Redirects.seeOther(request.getContextPath(), "/account/sessions");
     }
@@ -80,6 +91,7 @@ public class SessionsController {
     public Response endOthers() {
         long userId = currentUser.id().orElseThrow();
         int ended = registry.endAllBut(userId, registry.currentKey(request).orElse(null), SessionRegistry.Reason.ENDED_BY_USER);
+        rememberMe.revokeOthers(request, response, userId);
         Audit.log(Audit.Event.SESSION_ENDED, userId, null, client(), request.getSession().getId());
         Flash.put(request, ended == 1 ? "1 other session has been ended." : ended + " other sessions have been ended.");
         return Redirects.seeOther(request.getContextPath(), "/account/sessions");

@@ -28,6 +28,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             // Too many password hashes at once (a flood of sign-ins): refuse quickly, ask to retry.
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 1).build();
         }
+        if (causedBy(e, java.io.UnsupportedEncodingException.class) || causedBy(e, java.nio.charset.UnsupportedCharsetException.class)) {
+            // A form in a charset the JVM does not know (Content-Type: ...; charset=nonsense).
+            return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).build();
+        }
         if (causedBy(e, RequestSizeLimit.BodyTooLargeException.class)) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();
         }

@@ -39,6 +39,15 @@ class SignOutIT {
     }
 
     @Test
+    void everySignedInPageOffersSignOut(Browser browser) {
+        Accounts.signUp(browser, "everypage");
+        for (String path : new String[]{"/", "/account", "/account/sessions"}) {
+            String html = browser.get(path).body();
+            assertTrue(html.contains("<form method=\"post\" action=\"/sign-out\">") && html.contains(">Sign out</button>"), path);
+        }
+    }
+
+    @Test
     void aGetDoesNotSignAnyoneOut(Browser browser) {
         Accounts.signUp(browser, "get");
         Page get = browser.get("/sign-out");

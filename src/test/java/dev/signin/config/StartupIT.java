@@ -31,7 +31,8 @@ class StartupIT {
     @Test
     void devModeGeneratesASecretOffersDemoUsersAndHttpsMakesCookiesSecure() throws Exception {
         try (PayaraMicro server = new PayaraMicro("dev", Map.of(
-                "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true"))) {
+                "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true",
+                "SIGNIN_SESSION_TIMEOUT_MINUTES", "1"))) {
             server.start();
             assertTrue(Files.isRegularFile(server.dataDir().resolve("secret-key")), "generated and kept in the data dir");
             assertTrue(server.logText().contains("No SIGNIN_SECRET configured: generated a dev secret"), "with a warning");
@@ -55,7 +56,26 @@ class StartupIT {
             assertEquals(303, signedIn.status(), () -> "the demo user exists in dev mode when asked for\n" + signedIn.head());
             assertTrue(signedIn.head().toLowerCase().matches("(?s).*set-cookie: __host-signin_remember=[^\\n]*; secure.*"),
                     signedIn::head);
+
+            // The idle timeout (set to one minute here): a session left alone longer is over.
+            String signedInCookies = cookiesOf(signedIn.head());
+            assertEquals(200, RawHttp.send(server.port(), get("/", signedInCookies)).status(), "signed in");
+            Thread.sleep(65_000);
+            RawHttp.Answer later = RawHttp.send(server.port(), get("/", signedInCookies));
+            assertEquals(303, later.status(), "after a minute idle the session has expired");
         }
+    }
+
+    /** The session cookies an answer set, as a Cookie header (the remember-me cookie left out). */
+    static String cookiesOf(String head) {
+        return head.lines().filter(l -> l.toLowerCase().startsWith("set-cookie: ") && !l.toLowerCase().contains("remember"))
+                .map(l -> l.substring("set-cookie: ".length(), l.indexOf(';')))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    static byte[] get(String path, String cookies) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " + cookies + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test
