@@ -55,7 +55,7 @@ class SecurityDocTest {
         assertEquals(List.of(), absent);
     }
 
-    private static Map<String, String> testSources() {
+    private static Map<String, String> testSources() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
             return files.filter(p -> p.toString().endsWith(".java"))
                     .collect(Collectors.toMap(p -> p.getFileName().toString().replace(".java", ""), p -> {
