@@ -18,6 +18,10 @@ ENV SIGNIN_MODE=production \
 VOLUME /opt/payara/data
 EXPOSE 8080
 
+# Ready = the database answers and its schema is current (MicroProfile Health readiness).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
+  CMD wget -q -O /dev/null http://127.0.0.1:8080/health/ready || exit 1
+
 # tini (from the base image) forwards signals, so "docker stop" shuts Payara down cleanly.
 ENTRYPOINT ["tini", "--", "java", "@/opt/payara/config/payara-micro.args", \
             "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", \

@@ -4,6 +4,8 @@ import dev.signin.account.AccountController;
 import dev.signin.account.SignUpController;
 import dev.signin.auth.SignInController;
 import dev.signin.auth.SignOutController;
+import dev.signin.health.HealthResource;
+import dev.signin.metrics.MetricsResource;
 import dev.signin.profile.ProfileController;
 import dev.signin.sessions.SessionsController;
 import dev.signin.web.SignedInFilter;
@@ -37,6 +39,8 @@ public class SigninApplication extends Application {
                 AccountController.class,
                 SessionsController.class,
                 ProfileController.class,
+                HealthResource.class,
+                MetricsResource.class,
                 SignedInFilter.class,
                 UnexpectedErrorMapper.class);
     }

@@ -33,4 +33,9 @@ class DockerfileTest {
         assertTrue(dockerfile.contains("/opt/payara/config/post-boot-commands.asadmin"));
         assertTrue(dockerfile.contains("COPY --chown=payara:payara server-config/ /opt/payara/config/"));
     }
+
+    @Test
+    void theHealthCheckUsesReadiness() throws Exception {
+        assertTrue(Files.readString(Path.of("Dockerfile")).contains("http://127.0.0.1:8080/health/ready"));
+    }
 }

@@ -3,6 +3,7 @@ package dev.signin.auth;
 import dev.signin.account.User;
 import dev.signin.account.UserRepository;
 import dev.signin.sessions.SessionRegistry;
+import dev.signin.web.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -45,9 +46,17 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (request.getRequestURI().startsWith(request.getContextPath() + "/assets/")) {
             return context.doNothing(); // static files need no caller, and no database look-up
         }
-        Optional<User> user = fromSession(request);
-        if (user.isEmpty()) {
-            user = rememberMe.restore(request, response);
+        Optional<User> user;
+        try {
+            user = fromSession(request);
+            if (user.isEmpty()) {
+                user = rememberMe.restore(request, response);
+            }
+        } catch (RuntimeException databaseTrouble) {
+            // Without the database nobody can be recognised: carry on anonymous, and let the
+            // pages that need a user answer 503 (SignedInFilter) rather than "please sign in".
+            request.setAttribute(DatabaseOutage.ATTRIBUTE, databaseTrouble);
+            return context.doNothing();
         }
         if (user.isEmpty()) {
             return context.doNothing();

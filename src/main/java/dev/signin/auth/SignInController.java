@@ -3,6 +3,7 @@ package dev.signin.auth;
 import dev.signin.account.UserRepository;
 import dev.signin.audit.Audit;
 import dev.signin.config.Settings;
+import dev.signin.metrics.SigninMetrics;
 import dev.signin.sessions.SessionRegistry;
 import dev.signin.web.ClientAddress;
 import dev.signin.web.Redirects;
@@ -62,6 +63,9 @@ public class SignInController {
     @Inject
     Settings settings;
 
+    @Inject
+    SigninMetrics metrics;
+
     @Context
     HttpServletRequest request;
 
@@ -87,6 +91,7 @@ public class SignInController {
             // Held back before any hashing: the same answer whether the account exists or not.
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
             Audit.log(Audit.Event.SIGN_IN_THROTTLED, null, form.getUsername(), client, sessionId());
+            metrics.throttled();
             reshow(form, target, "Too many failed attempts. Please wait " + seconds
                     + (seconds == 1 ? " second" : " seconds") + " and try again.");
             return Response.status(TOO_MANY_REQUESTS, "Too Many Requests").header("Retry-After", seconds).entity(VIEW).build();
@@ -96,6 +101,7 @@ public class SignInController {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(form.getUsername(), client);
             Audit.log(Audit.Event.SIGN_IN_FAILURE, null, form.getUsername(), client, sessionId());
+            metrics.failedSignIn();
             // One message for unknown user and wrong password; no session is created for it.
             reshow(form, target, INVALID);
             return Response.ok(VIEW).build();
@@ -104,6 +110,7 @@ public class SignInController {
         throttle.succeeded(form.getUsername());
         sessions.start(request, userId);
         Audit.log(Audit.Event.SIGN_IN_SUCCESS, userId, null, client, sessionId());
+        metrics.signedIn();
         if (form.isRemember()) {
             users.findById(userId).ifPresent(user -> rememberMe.issue(request, response, user));
         }

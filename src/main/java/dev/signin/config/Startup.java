@@ -25,7 +25,15 @@ import java.util.logging.Logger;
         user = "${MPCONFIG=signin.db.user}",
         password = "${MPCONFIG=signin.db.password}",
         minPoolSize = 1,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        properties = {
+                // A connection is checked (JDBC isValid) before it is handed out, and when one has
+                // failed the pool drops them all: after a database outage the app recovers by itself.
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true"
+        })
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
@@ -36,19 +44,25 @@ public class Startup {
     @Inject
     DemoUsers demoUsers;
 
+    @Inject
+    SchemaVersion schema;
+
     @Resource(lookup = "java:app/jdbc/signin")
     DataSource dataSource;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("signin starting in " + settings.mode().name().toLowerCase() + " mode, data directory "
                 + settings.dataDir().toAbsolutePath().normalize());
-        var result = Flyway.configure(Startup.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Startup.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        var result = flyway.migrate();
         LOG.info("Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        // After a successful migrate the current version is the newest this build ships.
+        var current = flyway.info().current();
+        schema.expect(current == null ? null : current.getVersion().getVersion());
         if (settings.demoUsers()) {
             demoUsers.create();
         }

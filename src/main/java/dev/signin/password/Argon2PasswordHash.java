@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,7 @@ public class Argon2PasswordHash implements PasswordHash {
     // Hashing is slow on purpose (19 MiB and two passes each): a flood of sign-ins must not
     // take every thread and all the memory, so only a few run at once and the rest are refused.
     private final Semaphore slots;
+    private final Consumer<Duration> observer;
 
     public Argon2PasswordHash() {
         this(OWASP_MINIMUM, Runtime.getRuntime().availableProcessors());
@@ -62,8 +64,14 @@ public class Argon2PasswordHash implements PasswordHash {
     }
 
     public Argon2PasswordHash(Cost cost, int concurrentHashes) {
+        this(cost, concurrentHashes, took -> { });
+    }
+
+    /** With an observer of how long each hash took (the metrics). */
+    public Argon2PasswordHash(Cost cost, int concurrentHashes, Consumer<Duration> observer) {
         this.cost = cost;
         this.slots = new Semaphore(concurrentHashes, true);
+        this.observer = observer;
     }
 
     public Cost cost() {
@@ -138,10 +146,12 @@ public class Argon2PasswordHash implements PasswordHash {
             Thread.currentThread().interrupt();
             throw new BusyException();
         }
+        long started = System.nanoTime();
         try {
             return argon2(password, salt, cost, length);
         } finally {
             slots.release();
+            observer.accept(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.signin.password;
 
 import dev.signin.config.Settings;
+import dev.signin.metrics.SigninMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -10,7 +11,7 @@ public class PasswordHashProducer {
 
     @Produces
     @ApplicationScoped
-    Argon2PasswordHash passwordHash(Settings settings) {
-        return new Argon2PasswordHash(settings.passwordCost(), settings.concurrentHashes());
+    Argon2PasswordHash passwordHash(Settings settings, SigninMetrics metrics) {
+        return new Argon2PasswordHash(settings.passwordCost(), settings.concurrentHashes(), metrics::hashed);
     }
 }

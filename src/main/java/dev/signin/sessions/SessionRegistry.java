@@ -137,6 +137,17 @@ public class SessionRegistry {
                 .toList();
     }
 
+    /** How many signed-in sessions are active now (for the metrics). */
+    public long countActive() {
+        Instant now = clock.instant();
+        return em.createQuery("select count(s) from UserSession s where s.endedAt is null "
+                        + "and s.startedAt > :startedAfter and s.lastSeenAt > :seenAfter", Long.class)
+                .setParameter("startedAfter", java.time.OffsetDateTime.ofInstant(now.minus(settings.sessionLifetime()), java.time.ZoneOffset.UTC))
+                .setParameter("seenAfter", java.time.OffsetDateTime.ofInstant(
+                        now.minus(settings.sessionTimeout()).minus(TOUCH_EVERY), java.time.ZoneOffset.UTC))
+                .getSingleResult();
+    }
+
     /** Ends one of the user's sessions; false if there is no such active session of theirs. */
     public boolean endOne(long userId, String key, Reason reason) {
         return writes.endOwned(userId, key, clock.instant(), reason);

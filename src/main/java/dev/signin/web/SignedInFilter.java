@@ -8,6 +8,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.net.URLEncoder;
@@ -27,6 +28,11 @@ public class SignedInFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+        if (request.getAttribute(DatabaseOutage.ATTRIBUTE) != null) {
+            request.setAttribute(DatabaseOutage.REASON, "database");
+            context.abortWith(Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).build());
+            return;
+        }
         if (currentUser.user().isEmpty()) {
             String next = request.getRequestURI().substring(request.getContextPath().length());
             if (request.getQueryString() != null) {

@@ -1,7 +1,9 @@
 package dev.signin.web;
 
 import dev.signin.password.Argon2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,6 +20,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof WebApplicationException wae) {
@@ -31,6 +36,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (causedBy(e, java.io.UnsupportedEncodingException.class) || causedBy(e, java.nio.charset.UnsupportedCharsetException.class)) {
             // A form in a charset the JVM does not know (Content-Type: ...; charset=nonsense).
             return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).build();
+        }
+        if (DatabaseOutage.isCause(e)) {
+            LOG.log(Level.WARNING, "Database unavailable", e);
+            request.setAttribute(DatabaseOutage.REASON, "database");
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 5).build();
         }
         if (causedBy(e, RequestSizeLimit.BodyTooLargeException.class)) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).build();

@@ -16,6 +16,8 @@
     <c:set var="message" value="What you sent is larger than this site accepts."/></c:when>
   <c:when test="${status == 429}"><c:set var="heading" value="Too many attempts"/>
     <c:set var="message" value="Please wait a little and try again."/></c:when>
+  <c:when test="${status == 503 and requestScope['signin.errorReason'] == 'database'}"><c:set var="heading" value="Temporarily unavailable"/>
+    <c:set var="message" value="We cannot reach our database right now. Your account is safe; please try again in a minute."/></c:when>
   <c:when test="${status == 503}"><c:set var="heading" value="Busy right now"/>
     <c:set var="message" value="Too many people are signing in at this moment. Please try again in a second."/></c:when>
   <c:when test="${status == 415}"><c:set var="heading" value="Unsupported form"/>

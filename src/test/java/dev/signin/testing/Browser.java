@@ -30,7 +30,7 @@ public final class Browser {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     /**
      * Each browser plays its own client: the test server trusts localhost as a reverse proxy, so
@@ -40,14 +40,36 @@ public final class Browser {
     private final String clientAddress;
 
     public Browser(URI base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), nextClientAddress());
+    }
+
+    private Browser(URI base, CookieManager cookies, String clientAddress) {
         this.base = base;
-        int n = CLIENTS.incrementAndGet();
-        this.clientAddress = "198.51." + (100 + (n / 250) % 100) + "." + (1 + n % 250);
+        this.cookies = cookies;
+        this.clientAddress = clientAddress;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    private static String nextClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198.51." + (100 + (n / 250) % 100) + "." + (1 + n % 250);
+    }
+
+    /**
+     * The same browser (same cookies, same address) talking to another server: another node of
+     * a cluster behind the same host name, as a load balancer would send it.
+     */
+    public Browser at(URI otherBase) {
+        Browser other = new Browser(otherBase, new CookieManager(null, CookiePolicy.ACCEPT_ALL), clientAddress);
+        cookies.getCookieStore().getCookies().forEach(c -> {
+            HttpCookie copy = (HttpCookie) c.clone();
+            other.cookies.getCookieStore().add(otherBase, copy);
+        });
+        return other;
     }
 
     public URI uri(String path) {

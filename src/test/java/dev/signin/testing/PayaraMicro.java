@@ -36,6 +36,8 @@ public final class PayaraMicro implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> microArgs = new ArrayList<>();
     private Process process;
     private Duration lastBoot;
 
@@ -103,12 +105,15 @@ public final class PayaraMicro implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + config.resolve("payara-micro.args"),
-                    "-Xmx768m",
+                    "-Xmx768m"));
+            command.addAll(jvmArgs);
+            command.addAll(List.of(
                     "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
                     "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString(),
                     "--rootdir", workDir.resolve("root").toString(),
                     "--port", Integer.toString(port),
                     "--deploy", Path.of(required("signin.war")).toAbsolutePath().toString()));
+            command.addAll(microArgs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -189,6 +194,26 @@ public final class PayaraMicro implements AutoCloseable {
             process.destroyForcibly();
         }
         process = null;
+    }
+
+    /** Extra JVM options (before -jar) and Payara Micro options, for the next start. */
+    public PayaraMicro withOptions(List<String> jvm, List<String> micro) {
+        jvmArgs.addAll(jvm);
+        microArgs.addAll(micro);
+        return this;
+    }
+
+    /** kill -9: no shutdown hooks, nothing saved, as when a machine dies. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
     }
 
     public void restart() {

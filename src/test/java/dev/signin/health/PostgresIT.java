@@ -1,0 +1,127 @@
+package dev.signin.health;
+
+import dev.signin.testing.Accounts;
+import dev.signin.testing.Browser;
+import dev.signin.testing.Page;
+import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.Postgres;
+import dev.signin.testing.TcpProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The app on PostgreSQL, chosen by configuration alone, in a schema of its own; the database
+ * reached through a proxy the test can cut, to see the app lose the database and recover.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresIT {
+
+    static Postgres postgres;
+    static TcpProxy proxy;
+    static PayaraMicro server;
+    static final String SCHEMA = "signin_it_" + Long.toString(System.currentTimeMillis(), 36);
+
+    @BeforeAll
+    static void boot() throws Exception {
+        postgres = Postgres.find();
+        try (Connection db = postgres.connect()) {
+            db.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+        }
+        proxy = new TcpProxy(postgres.port);
+        server = new PayaraMicro("postgres", Map.of(
+                "SIGNIN_SECRET", PayaraMicro.SECRET,
+                "SIGNIN_DB_DATA_SOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource",
+                "SIGNIN_DB_URL", postgres.jdbcUrl(proxy.port(), SCHEMA),
+                "SIGNIN_DB_USER", postgres.user,
+                "SIGNIN_DB_PASSWORD", postgres.password));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (postgres != null) {
+            try (Connection db = postgres.connect()) {
+                db.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void migrationsApplyAndTheWholeFlowWorksOnPostgres() throws Exception {
+        try (Connection db = postgres.connect();
+             ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM " + SCHEMA + ".flyway_schema_history WHERE success")) {
+            rs.next();
+            assertTrue(rs.getInt(1) >= 3, "every migration applied on PostgreSQL");
+        }
+        Browser browser = new Browser(server.uri(""));
+        String username = Accounts.signUp(browser, "pg");
+        assertTrue(browser.get("/").body().contains("Name of " + username));
+        Accounts.signOut(browser);
+        assertEquals(303, Accounts.signIn(browser, username, Accounts.PASSWORD, false).status());
+        try (Connection db = postgres.connect();
+             ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT password_hash FROM " + SCHEMA + ".users WHERE username = '" + username + "'")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).startsWith("$argon2id$"), "stored as an Argon2id hash");
+        }
+        Page ready = browser.get("/health/ready");
+        assertEquals(200, ready.status(), ready::body);
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+    }
+
+    @Test
+    @Order(2)
+    void losingTheDatabaseGivesA503PageAndTheAppRecoversByItself() throws Exception {
+        Browser browser = new Browser(server.uri(""));
+        Accounts.signUp(browser, "outage");
+        assertEquals(200, browser.get("/").status());
+
+        proxy.cut();
+        try {
+            Page profile = browser.get("/");
+            assertEquals(503, profile.status(), profile::toString);
+            assertTrue(profile.body().contains("We cannot reach our database right now"), profile.body());
+            assertFalse(profile.body().toLowerCase().contains("exception"), profile.body());
+            assertTrue(profile.headers().firstValue("Retry-After").isPresent());
+            Page signIn = Accounts.signIn(new Browser(server.uri("")), "someone", "some password", false);
+            assertEquals(503, signIn.status(), signIn::toString);
+            Page ready = browser.get("/health/ready");
+            assertEquals(503, ready.status(), ready::body);
+            assertTrue(ready.body().contains("\"status\":\"DOWN\""));
+            assertEquals(200, browser.get("/health/live").status(), "not ready, but alive: no restart needed");
+        } finally {
+            proxy.restore();
+        }
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = browser.get("/").status();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(200, status, "back by itself, and the session survived the outage");
+        assertEquals(200, browser.get("/health/ready").status());
+    }
+}

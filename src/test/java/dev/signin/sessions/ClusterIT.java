@@ -1,0 +1,138 @@
+package dev.signin.sessions;
+
+import dev.signin.testing.Accounts;
+import dev.signin.testing.Browser;
+import dev.signin.testing.Page;
+import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two (then three) Payara Micro nodes on loopback, found through a TCP member list, sharing
+ * sessions through Payara's data grid and users through PostgreSQL.
+ */
+class ClusterIT {
+
+    static Postgres postgres;
+    static final String SCHEMA = "signin_cluster_" + Long.toString(System.currentTimeMillis(), 36);
+    static final int[] GRID_PORTS = {freePort(), freePort(), freePort()};
+    static final List<PayaraMicro> nodes = new ArrayList<>();
+
+    static PayaraMicro node(String name, int index) {
+        String members = "127.0.0.1:" + GRID_PORTS[0] + ",127.0.0.1:" + GRID_PORTS[1] + ",127.0.0.1:" + GRID_PORTS[2];
+        PayaraMicro node = new PayaraMicro(name, Map.of(
+                "SIGNIN_SECRET", PayaraMicro.SECRET,
+                "SIGNIN_TRUSTED_PROXIES", "127.0.0.1",
+                "SIGNIN_DB_DATA_SOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource",
+                "SIGNIN_DB_URL", postgres.jdbcUrl(postgres.port, SCHEMA),
+                "SIGNIN_DB_USER", postgres.user,
+                "SIGNIN_DB_PASSWORD", postgres.password))
+                .withOptions(List.of("@" + System.getProperty("server.config.dir") + "/cluster.args",
+                                "-Dpayaramicro.startPort=" + GRID_PORTS[index]),
+                        List.of("--clusterMode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+                                "--clusterName", "signin-it-" + SCHEMA));
+        nodes.add(node);
+        return node;
+    }
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        postgres = Postgres.find();
+        try (Connection db = postgres.connect()) {
+            db.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+        }
+        PayaraMicro a = node("node-a", 0);
+        a.start(); // first alone: it runs the migrations
+        node("node-b", 1).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        nodes.forEach(PayaraMicro::close);
+        if (postgres != null) {
+            try (Connection db = postgres.connect()) {
+                db.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+        }
+    }
+
+    /** GET / on a node until it answers 200 (replication is quick but not instantaneous); the time it took. */
+    static long awaitSignedIn(Browser browser) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + 15_000_000_000L;
+        int status;
+        do {
+            status = browser.get("/").status();
+            if (status == 200) {
+                return (System.nanoTime() - started) / 1_000_000;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("not signed in on " + browser.uri("/") + " (last status " + status + ")");
+    }
+
+    @Test
+    void sessionsFollowTheUserAcrossNodesSurviveAKilledNodeAndReachANewOne() throws Exception {
+        PayaraMicro a = nodes.get(0);
+        PayaraMicro b = nodes.get(1);
+
+        // Signed in on A, signed in on B.
+        Browser onA = new Browser(a.uri(""));
+        String username = Accounts.signUp(onA, "cluster");
+        long visibleAfterMs = awaitSignedIn(onA.at(b.uri("")));
+        System.out.println("A session from node A was usable on node B after " + visibleAfterMs + " ms");
+        assertTrue(onA.at(b.uri("")).get("/").body().contains("Name of " + username));
+
+        // Signed out on B: A no longer accepts the cookie.
+        Browser onB = onA.at(b.uri(""));
+        Page signedOut = onB.submit("/", "/sign-out", Map.of());
+        assertEquals(303, signedOut.status());
+        Thread.sleep(500);
+        assertEquals(303, onA.get("/").status(), "the session ended on B is over on A too");
+
+        // Twenty sessions made on A all work on B after kill -9 of A.
+        List<Browser> twenty = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Browser browser = new Browser(a.uri(""));
+            assertEquals(303, Accounts.signIn(browser, username, Accounts.PASSWORD, false).status());
+            twenty.add(browser);
+        }
+        for (Browser browser : twenty) {
+            awaitSignedIn(browser.at(b.uri("")));
+        }
+        a.kill();
+        for (Browser browser : twenty) {
+            assertEquals(200, browser.at(b.uri("")).get("/").status(), "every session survived the killed node");
+        }
+
+        // A node started later serves the existing sessions.
+        PayaraMicro c = node("node-c", 2);
+        c.start();
+        for (Browser browser : twenty) {
+            awaitSignedIn(browser.at(c.uri("")));
+        }
+        Browser onC = twenty.get(0).at(c.uri(""));
+        assertTrue(onC.get("/account/sessions").body().contains("This session"), "the registry is shared too");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
