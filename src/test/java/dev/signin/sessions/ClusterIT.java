@@ -96,9 +96,11 @@ class ClusterIT {
         System.out.println("A session from node A was usable on node B after " + visibleAfterMs + " ms");
         assertTrue(onA.at(b.uri("")).get("/").body().contains("Name of " + username));
 
-        // Signed out on B: A no longer accepts the cookie.
+        // Signed out on B, with the CSRF token of a page served by A (the token lives in the
+        // replicated session): A no longer accepts the cookie.
+        String tokenFromA = onA.get("/").csrf();
         Browser onB = onA.at(b.uri(""));
-        Page signedOut = onB.submit("/", "/sign-out", Map.of());
+        Page signedOut = onB.post("/sign-out", Map.of("_csrf", tokenFromA));
         assertEquals(303, signedOut.status());
         Thread.sleep(500);
         assertEquals(303, onA.get("/").status(), "the session ended on B is over on A too");
