@@ -22,7 +22,7 @@ public class SignInFailures {
 
     /** Failures older than this are forgotten. */
     public static final Duration WINDOW = Duration.ofHours(1);
-    /** The longest wait after a failure: about 60 guesses an hour at most, never a lockout. */
+    /** The longest wait after a failure: at most about 70 guesses an hour, never a lockout. */
     public static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
     @Id
