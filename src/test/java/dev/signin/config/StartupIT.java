@@ -59,9 +59,9 @@ class StartupIT {
 
             // The idle timeout (set to one minute here): a session left alone longer is over.
             String signedInCookies = cookiesOf(signedIn.head());
-            assertEquals(200, RawHttp.send(server.port(), get("/", signedInCookies)).status(), "signed in");
+            assertEquals(200, RawHttp.send(server.port(), RawHttp.get("/", signedInCookies)).status(), "signed in");
             Thread.sleep(65_000);
-            RawHttp.Answer later = RawHttp.send(server.port(), get("/", signedInCookies));
+            RawHttp.Answer later = RawHttp.send(server.port(), RawHttp.get("/", signedInCookies));
             assertEquals(303, later.status(), "after a minute idle the session has expired");
         }
     }
@@ -71,11 +71,6 @@ class StartupIT {
         return head.lines().filter(l -> l.toLowerCase().startsWith("set-cookie: ") && !l.toLowerCase().contains("remember"))
                 .map(l -> l.substring("set-cookie: ".length(), l.indexOf(';')))
                 .reduce((a, b) -> a + "; " + b).orElse("");
-    }
-
-    static byte[] get(String path, String cookies) {
-        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " + cookies + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test

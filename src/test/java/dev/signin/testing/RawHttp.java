@@ -50,12 +50,15 @@ public final class RawHttp {
         }
     }
 
-    /** A form POST with a raw (already encoded, possibly broken) body. */
-    public static byte[] formPost(String path, String cookieHeader, byte[] body) {
-        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + (cookieHeader == null ? "" : "Cookie: " + cookieHeader + "\r\n")
-                + "Content-Length: " + body.length + "\r\n\r\n";
+    /** Any request, byte for byte: method, path, optional cookie and content type, extra header lines, body. */
+    public static byte[] request(String method, String path, String cookieHeader, String contentType, byte[] body,
+                                 String extraHeaders) {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                + (cookieHeader == null || cookieHeader.isEmpty() ? "" : "Cookie: " + cookieHeader + "\r\n")
+                + extraHeaders
+                + (body.length > 0 || !method.equals("GET") ? "Content-Length: " + body.length + "\r\n" : "")
+                + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
         byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
@@ -63,8 +66,16 @@ public final class RawHttp {
         return all;
     }
 
+    /** A form POST with a raw (already encoded, possibly broken) body. */
+    public static byte[] formPost(String path, String cookieHeader, byte[] body) {
+        return request("POST", path, cookieHeader, "application/x-www-form-urlencoded", body, "");
+    }
+
     public static byte[] get(String rawPath) {
-        return ("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        return get(rawPath, null);
+    }
+
+    public static byte[] get(String rawPath, String cookieHeader) {
+        return request("GET", rawPath, cookieHeader, null, new byte[0], "");
     }
 }

@@ -58,20 +58,7 @@ class HostileInputIT {
 
     void post(PayaraMicro server, String description, String path, String cookie, String contentType, byte[] body) {
         corpus.add(new Attempt(description + " -> " + path, () -> RawHttp.send(server.port(),
-                raw("POST", path, cookie, contentType, body, ""))));
-    }
-
-    static byte[] raw(String method, String path, String cookie, String contentType, byte[] body, String extraHeaders) {
-        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
-                + (cookie == null || cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n")
-                + extraHeaders
-                + "Content-Length: " + body.length + "\r\n\r\n";
-        byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[h.length + body.length];
-        System.arraycopy(h, 0, all, 0, h.length);
-        System.arraycopy(body, 0, all, h.length, body.length);
-        return all;
+                RawHttp.request("POST", path, cookie, contentType, body, ""))));
     }
 
     @Test
@@ -131,20 +118,20 @@ class HostileInputIT {
                 "/account/password", "/account/delete", "/account/sessions", "/account/sessions/end")) {
             for (String method : List.of("PUT", "DELETE", "PATCH", "TRACE", "FOO")) {
                 corpus.add(new Attempt(method + " " + path, () -> RawHttp.send(server.port(),
-                        raw(method, path, signedIn, "text/plain", "x".getBytes(StandardCharsets.US_ASCII), ""))));
+                        RawHttp.request(method, path, signedIn, "text/plain", "x".getBytes(StandardCharsets.US_ASCII), ""))));
             }
         }
         // Oversized and odd headers, hostile paths and cookies.
         corpus.add(new Attempt("7 KiB header", () -> RawHttp.send(server.port(),
-                raw("GET", "/sign-in", null, null, new byte[0], "X-Long: " + "h".repeat(7_000) + "\r\n"))));
+                RawHttp.request("GET", "/sign-in", null, null, new byte[0], "X-Long: " + "h".repeat(7_000) + "\r\n"))));
         corpus.add(new Attempt("7 KiB cookie", () -> RawHttp.send(server.port(),
-                raw("GET", "/", "signin_session=" + "c".repeat(7_000), null, new byte[0], ""))));
+                RawHttp.request("GET", "/", "signin_session=" + "c".repeat(7_000), null, new byte[0], ""))));
         corpus.add(new Attempt("bogus session cookie", () -> RawHttp.send(server.port(),
-                raw("GET", "/account", "signin_session=../../etc/passwd; signin_remember=1.1.1.1.AAAA", null, new byte[0], ""))));
+                RawHttp.request("GET", "/account", "signin_session=../../etc/passwd; signin_remember=1.1.1.1.AAAA", null, new byte[0], ""))));
         corpus.add(new Attempt("hostile user agent", () -> RawHttp.send(server.port(),
-                raw("GET", "/sign-in", null, null, new byte[0], "User-Agent: <script>alert(1)</script>" + "u".repeat(2000) + "\r\n"))));
+                RawHttp.request("GET", "/sign-in", null, null, new byte[0], "User-Agent: <script>alert(1)</script>" + "u".repeat(2000) + "\r\n"))));
         corpus.add(new Attempt("hostile forwarded-for", () -> RawHttp.send(server.port(),
-                raw("GET", "/sign-in", null, null, new byte[0], "X-Forwarded-For: <script>, ' OR 1=1, " + "9".repeat(500) + "\r\n"))));
+                RawHttp.request("GET", "/sign-in", null, null, new byte[0], "X-Forwarded-For: <script>, ' OR 1=1, " + "9".repeat(500) + "\r\n"))));
         for (String path : List.of("/WEB-INF/web.xml", "/..;/WEB-INF/web.xml", "/%2e%2e/WEB-INF/web.xml", "/assets/../WEB-INF/web.xml",
                 "/assets/%2e%2e/WEB-INF/web.xml", "/META-INF/MANIFEST.MF", "/WEB-INF/views/error/error.jsp", "/index.jsp",
                 "/sign-in;jsessionid=abc", "/sign-in?next=%0d%0aLocation:%20//evil", "/%00", "/%zz", "/" + "a".repeat(3000),
