@@ -52,10 +52,13 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             if (user.isEmpty()) {
                 user = rememberMe.restore(request, response);
             }
-        } catch (RuntimeException databaseTrouble) {
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e; // a bug, not an outage: let it show as one
+            }
             // Without the database nobody can be recognised: carry on anonymous, and let the
             // pages that need a user answer 503 (SignedInFilter) rather than "please sign in".
-            request.setAttribute(DatabaseOutage.ATTRIBUTE, databaseTrouble);
+            request.setAttribute(DatabaseOutage.ATTRIBUTE, e);
             return context.doNothing();
         }
         if (user.isEmpty()) {
