@@ -46,6 +46,27 @@ public final class PayaraMicro implements AutoCloseable {
         this.environment = new LinkedHashMap<>(environment);
         this.port = freePort();
         this.log = workDir.resolve("payara-micro.log");
+        // A fresh database and log for every test run: counters such as failed sign-ins must not
+        // carry over from an earlier run (a restart within the run keeps them, as it should).
+        deleteRecursively(dataDir());
+        deleteRecursively(log);
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
