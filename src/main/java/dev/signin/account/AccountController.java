@@ -3,9 +3,8 @@ package dev.signin.account;
 import dev.signin.auth.CurrentUser;
 import dev.signin.auth.RememberMe;
 import dev.signin.audit.Audit;
-import dev.signin.config.Settings;
+import dev.signin.audit.AuditLog;
 import dev.signin.sessions.SessionRegistry;
-import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.FormErrors;
 import dev.signin.web.Redirects;
@@ -57,7 +56,7 @@ public class AccountController {
     SessionRegistry sessions;
 
     @Inject
-    Settings settings;
+    AuditLog audit;
 
     @Context
     HttpServletRequest request;
@@ -98,7 +97,7 @@ public class AccountController {
             return rejected(storedProfile(user), "password", errors);
         }
         // Every other session is over now; this one continues under a brand-new session.
-        Audit.log(Audit.Event.PASSWORD_CHANGED, user.getId(), null, client(), request.getSession().getId());
+        audit.log(Audit.Event.PASSWORD_CHANGED, user.getId(), null, request);
         sessions.restart(request, user.getId(), SessionRegistry.Reason.PASSWORD_CHANGED);
         sessions.endAllBut(user.getId(), sessions.currentKey(request).orElse(null), SessionRegistry.Reason.PASSWORD_CHANGED);
         rememberMe.revokeOthers(request, response, user.getId());
@@ -114,15 +113,11 @@ public class AccountController {
         if (!errors.isEmpty()) {
             return rejected(storedProfile(user), "delete", errors);
         }
-        Audit.log(Audit.Event.ACCOUNT_DELETED, user.getId(), null, client(), request.getSession().getId());
+        audit.log(Audit.Event.ACCOUNT_DELETED, user.getId(), null, request);
         rememberMe.clear(request, response);
         sessions.end(request, SessionRegistry.Reason.ACCOUNT_GONE);
         Flash.put(request, "Your account has been deleted.");
         return Redirects.seeOther(request.getContextPath(), "/sign-in");
-    }
-
-    private String client() {
-        return ClientAddress.of(request, settings.trustedProxies());
     }
 
     private static ProfileForm storedProfile(User user) {

@@ -2,9 +2,8 @@ package dev.signin.account;
 
 import dev.signin.auth.CurrentUser;
 import dev.signin.audit.Audit;
-import dev.signin.config.Settings;
+import dev.signin.audit.AuditLog;
 import dev.signin.sessions.SessionRegistry;
-import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.FormErrors;
 import dev.signin.web.Redirects;
@@ -50,7 +49,7 @@ public class SignUpController {
     SessionRegistry sessions;
 
     @Inject
-    Settings settings;
+    AuditLog audit;
 
     @Context
     HttpServletRequest request;
@@ -74,8 +73,7 @@ public class SignUpController {
             Registration.Outcome outcome = registration.register(form);
             if (outcome instanceof Registration.Registered registered) {
                 sessions.start(request, registered.user().getId());
-                Audit.log(Audit.Event.SIGN_UP, registered.user().getId(), null,
-                        ClientAddress.of(request, settings.trustedProxies()), request.getSession().getId());
+                audit.log(Audit.Event.SIGN_UP, registered.user().getId(), null, request);
                 Flash.put(request, "Welcome! Your account has been created.");
                 return Redirects.seeOther(request.getContextPath(), "/");
             }

@@ -2,10 +2,10 @@ package dev.signin.auth;
 
 import dev.signin.account.UserRepository;
 import dev.signin.audit.Audit;
+import dev.signin.audit.AuditLog;
 import dev.signin.config.Settings;
 import dev.signin.metrics.SigninMetrics;
 import dev.signin.sessions.SessionRegistry;
-import dev.signin.web.ClientAddress;
 import dev.signin.web.Redirects;
 import dev.signin.web.SafeRedirect;
 import jakarta.enterprise.context.RequestScoped;
@@ -66,6 +66,9 @@ public class SignInController {
     @Inject
     SigninMetrics metrics;
 
+    @Inject
+    AuditLog audit;
+
     @Context
     HttpServletRequest request;
 
@@ -85,12 +88,12 @@ public class SignInController {
     @POST
     public Response signIn(@BeanParam SignInForm form) {
         String target = SafeRedirect.localPath(form.getNext());
-        String client = ClientAddress.of(request, settings.trustedProxies());
+        String client = settings.clientAddress(request);
         Optional<Duration> wait = throttle.waitFor(form.getUsername(), client);
         if (wait.isPresent()) {
             // Held back before any hashing: the same answer whether the account exists or not.
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
-            Audit.log(Audit.Event.SIGN_IN_THROTTLED, null, form.getUsername(), client, sessionId());
+            audit.log(Audit.Event.SIGN_IN_THROTTLED, null, form.getUsername(), request);
             metrics.throttled();
             reshow(form, target, "Too many failed attempts. Please wait " + seconds
                     + (seconds == 1 ? " second" : " seconds") + " and try again.");
@@ -100,7 +103,7 @@ public class SignInController {
                 new UsernamePasswordCredential(form.getUsername(), form.getPassword()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(form.getUsername(), client);
-            Audit.log(Audit.Event.SIGN_IN_FAILURE, null, form.getUsername(), client, sessionId());
+            audit.log(Audit.Event.SIGN_IN_FAILURE, null, form.getUsername(), request);
             metrics.failedSignIn();
             // One message for unknown user and wrong password; no session is created for it.
             reshow(form, target, INVALID);
@@ -109,7 +112,7 @@ public class SignInController {
         long userId = Long.parseLong(result.getCallerPrincipal().getName());
         throttle.succeeded(form.getUsername());
         sessions.start(request, userId);
-        Audit.log(Audit.Event.SIGN_IN_SUCCESS, userId, null, client, sessionId());
+        audit.log(Audit.Event.SIGN_IN_SUCCESS, userId, null, request);
         metrics.signedIn();
         if (form.isRemember()) {
             users.findById(userId).ifPresent(user -> rememberMe.issue(request, response, user));
@@ -121,10 +124,5 @@ public class SignInController {
         models.put("next", target);
         models.put("username", form.getUsername().length() > 64 ? "" : form.getUsername());
         models.put("error", error);
-    }
-
-    private String sessionId() {
-        var session = request.getSession(false);
-        return session == null ? null : session.getId();
     }
 }

@@ -1,9 +1,8 @@
 package dev.signin.auth;
 
 import dev.signin.audit.Audit;
-import dev.signin.config.Settings;
+import dev.signin.audit.AuditLog;
 import dev.signin.sessions.SessionRegistry;
-import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.Redirects;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,7 +32,7 @@ public class SignOutController {
     SessionRegistry sessions;
 
     @Inject
-    Settings settings;
+    AuditLog audit;
 
     @Context
     HttpServletRequest request;
@@ -46,9 +45,7 @@ public class SignOutController {
         // Revoke every remember-me cookie of this user, not only this browser's copy.
         currentUser.id().ifPresentOrElse(id -> rememberMe.revokeAll(request, response, id),
                 () -> rememberMe.clear(request, response));
-        String sessionId = request.getSession(false) == null ? null : request.getSession(false).getId();
-        Audit.log(Audit.Event.SIGN_OUT, currentUser.id().orElse(null), null,
-                ClientAddress.of(request, settings.trustedProxies()), sessionId);
+        audit.log(Audit.Event.SIGN_OUT, currentUser.id().orElse(null), null, request);
         sessions.end(request, SessionRegistry.Reason.SIGNED_OUT);
         // What this site left in the browser goes too (cookies are removed one by one above: clearing
         // them all here would also drop the fresh session that carries the notice).

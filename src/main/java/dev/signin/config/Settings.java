@@ -1,6 +1,8 @@
 package dev.signin.config;
 
 import dev.signin.password.Argon2PasswordHash;
+import dev.signin.web.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,6 +85,7 @@ public class Settings {
     Optional<String> trustedProxies;
 
     private Mode mode;
+    private Set<String> trustedProxyAddresses;
     private SecretKeys secretKeys;
 
     @PostConstruct
@@ -107,6 +110,8 @@ public class Settings {
         // Comma-separated; read as one string (Payara cannot inject Optional<List<String>>).
         List<String> fallbacks = secretFallbacks.map(v -> List.of(v.split(","))).orElse(List.of());
         secretKeys = SecretKeys.load(mode, secret, fallbacks, dataDir());
+        trustedProxyAddresses = trustedProxies.map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     public Mode mode() {
@@ -157,10 +162,12 @@ public class Settings {
         return throttleAddressFreeFailures;
     }
 
-    /** Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses). */
-    public Set<String> trustedProxies() {
-        return trustedProxies.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty())
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    /**
+     * The client's address as this deployment sees it: behind the reverse proxies listed in
+     * signin.trusted-proxies, the address they forwarded (see {@link ClientAddress}).
+     */
+    public String clientAddress(HttpServletRequest request) {
+        return ClientAddress.of(request, trustedProxyAddresses);
     }
 
     public Argon2PasswordHash.Cost passwordCost() {

@@ -1,7 +1,6 @@
 package dev.signin.sessions;
 
 import dev.signin.config.Settings;
-import dev.signin.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,7 +65,7 @@ public class SessionRegistry {
         String key = newKey();
         String agent = request.getHeader("User-Agent");
         writes.insert(new UserSession(key, userId, clock.instant(),
-                ClientAddress.of(request, settings.trustedProxies()),
+                settings.clientAddress(request),
                 agent == null ? "" : agent.length() > 300 ? agent.substring(0, 300) : agent));
         session.setAttribute(USER_ID, userId);
         session.setAttribute(KEY, key);

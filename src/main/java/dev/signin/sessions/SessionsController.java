@@ -1,10 +1,9 @@
 package dev.signin.sessions;
 
 import dev.signin.audit.Audit;
+import dev.signin.audit.AuditLog;
 import dev.signin.auth.CurrentUser;
 import dev.signin.auth.RememberMe;
-import dev.signin.config.Settings;
-import dev.signin.web.ClientAddress;
 import dev.signin.web.Flash;
 import dev.signin.web.Redirects;
 import dev.signin.web.SignedIn;
@@ -46,7 +45,7 @@ public class SessionsController {
     SessionRegistry registry;
 
     @Inject
-    Settings settings;
+    AuditLog audit;
 
     @Inject
     RememberMe rememberMe;
@@ -73,7 +72,7 @@ public class SessionsController {
         if (key == null || key.length() > 64 || !registry.endOne(userId, key, SessionRegistry.Reason.ENDED_BY_USER)) {
             throw new NotFoundException(); // not a session of this user: nothing to say about it
         }
-        Audit.log(Audit.Event.SESSION_ENDED, userId, null, client(), request.getSession().getId());
+        audit.log(Audit.Event.SESSION_ENDED, userId, null, request);
         if (registry.currentKey(request).filter(key::equals).isPresent()) {
             rememberMe.revokeAll(request, response, userId);
             registry.end(request, SessionRegistry.Reason.ENDED_BY_USER);
@@ -92,12 +91,8 @@ public class SessionsController {
         long userId = currentUser.id().orElseThrow();
         int ended = registry.endAllBut(userId, registry.currentKey(request).orElse(null), SessionRegistry.Reason.ENDED_BY_USER);
         rememberMe.revokeOthers(request, response, userId);
-        Audit.log(Audit.Event.SESSION_ENDED, userId, null, client(), request.getSession().getId());
+        audit.log(Audit.Event.SESSION_ENDED, userId, null, request);
         Flash.put(request, ended == 1 ? "1 other session has been ended." : ended + " other sessions have been ended.");
         return Redirects.seeOther(request.getContextPath(), "/account/sessions");
-    }
-
-    private String client() {
-        return ClientAddress.of(request, settings.trustedProxies());
     }
 }
