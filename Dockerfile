@@ -7,6 +7,8 @@ FROM payara/micro:6.2025.10-jdk17
 # The same Payara Micro options and post-boot commands as the README run command and the tests.
 COPY --chown=payara:payara server-config/ /opt/payara/config/
 COPY --chown=payara:payara target/signin.war /opt/payara/deployments/signin.war
+# Krazo's ServiceLoaders with a memo (src/krazo-patch): put ahead of Payara's copy below.
+COPY --chown=payara:payara target/signin-krazo-patch.jar /opt/payara/signin-krazo-patch.jar
 
 USER root
 RUN mkdir -p /opt/payara/data /opt/payara/root && chown -R payara:payara /opt/payara/data /opt/payara/root
@@ -25,6 +27,7 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
 # tini (from the base image) forwards signals, so "docker stop" shuts Payara down cleanly.
 ENTRYPOINT ["tini", "--", "java", "@/opt/payara/config/payara-micro.args", \
             "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", \
+            "-Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar", \
             "-jar", "/opt/payara/payara-micro.jar", \
             "--postbootcommandfile", "/opt/payara/config/post-boot-commands.asadmin", \
             "--rootdir", "/opt/payara/root", \

@@ -43,6 +43,11 @@ public class SigninMetrics {
         registry.gauge(Metadata.builder().withName("signin.sessions.active")
                 .withDescription("Signed-in sessions that are neither ended nor expired").build(),
                 sessions, SessionRegistry::countActive);
+        KrazoServiceScans.counter().ifPresent(counter -> registry.gauge(Metadata.builder()
+                .withName("signin.krazo.service_scans")
+                .withDescription("Class-path searches by Krazo's ServiceLoaders: with the fix in place "
+                        + "(src/krazo-patch) it stops growing after the first pages")
+                .build(), counter, KrazoServiceScans::read));
     }
 
     public void signedIn() {

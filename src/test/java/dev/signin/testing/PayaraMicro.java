@@ -126,7 +126,9 @@ public final class PayaraMicro implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "@" + config.resolve("payara-micro.args"),
-                    "-Xmx768m"));
+                    "-Xmx768m",
+                    // As in server-config/run-http.args: Krazo's ServiceLoaders with a memo.
+                    "-Xbootclasspath/a:" + Path.of(required("krazo.patch.jar")).toAbsolutePath()));
             command.addAll(jvmArgs);
             command.addAll(List.of(
                     "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
