@@ -32,7 +32,9 @@ public final class ServiceLoaders {
 
     private static final String PRIORITY = "jakarta.annotation.Priority";
 
-    // Weak keys: a class loader of an undeployed application can still go away.
+    // Weak keys, so that an undeployed application's class loader can go away. Not if the
+    // application itself provides one of Krazo's services: its constructors, kept here, hold
+    // its loader. Krazo's own providers come with the server.
     private static final Map<ClassLoader, Map<Class<?>, List<Constructor<?>>>> PROVIDERS =
             Collections.synchronizedMap(new WeakHashMap<>());
 
