@@ -3,6 +3,7 @@
 -- session and sends the new version in a JSESSIONIDVERSION cookie after every request; a browser
 -- sends back the latest, and so does this script (per wrk thread), instead of wrk's fixed header.
 --   wrk ... -s bench/profile.lua URL -- EXPECT_NAME "signin_session=...; JSESSIONIDVERSION=..."
+-- (bench/run also uses it without a name or cookie, for the static file.)
 
 local threads = {}
 
@@ -19,6 +20,9 @@ function init(args)
 end
 
 function request()
+  if session == "" then
+    return wrk.format("GET")
+  end
   return wrk.format("GET", nil, { ["Cookie"] = session .. "; " .. version })
 end
 

@@ -10,11 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +65,18 @@ class BrowserIT {
         field.sendKeys(text);
     }
 
+    /**
+     * Does what loads a new page (a form submission) and waits until that page is there: a click
+     * may return before the browser has left the old page, and reading the URL then is a race.
+     */
+    private static void andWait(WebDriver driver, Runnable submission) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        submission.run();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     private static String path(WebDriver driver) {
         String url = driver.getCurrentUrl();
         return url.substring(url.indexOf('/', "http://".length()));
@@ -77,7 +93,7 @@ class BrowserIT {
         if (remember) {
             driver.findElement(By.id("remember")).click();
         }
-        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit].primary")).click());
     }
 
     /** A user made over plain HTTP (fast), to be signed in through the browser. */
@@ -95,7 +111,7 @@ class BrowserIT {
         type(driver, "name", "Ada Lovelace");
         type(driver, "password", PASSWORD);
         type(driver, "confirm", PASSWORD);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit]")).click());
 
         assertEquals("/", path(driver));
         assertEquals("Ada Lovelace", heading(driver));
@@ -106,7 +122,7 @@ class BrowserIT {
         assertEquals("Ada Lovelace", heading(driver), "a reload keeps the session");
         assertFalse(driver.getPageSource().contains("Welcome!"), "the notice was shown once");
 
-        driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+        andWait(driver, () -> driver.findElement(By.xpath("//button[text()='Sign out']")).click());
         assertEquals("/sign-in", path(driver));
         assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains("You have been signed out."));
         Chromium.screenshot(driver, "signed-out");
@@ -125,7 +141,7 @@ class BrowserIT {
         Chromium.screenshot(driver, "sign-in");
         type(driver, "username", username);
         type(driver, "password", PASSWORD);
-        driver.findElement(By.id("password")).submit();
+        andWait(driver, () -> driver.findElement(By.id("password")).submit());
         assertEquals("/account", path(driver));
         assertEquals("Account settings", heading(driver));
         Chromium.screenshot(driver, "account");
@@ -175,7 +191,7 @@ class BrowserIT {
         type(phone, "current", PASSWORD);
         type(phone, "password", "another long passphrase");
         type(phone, "confirm", "another long passphrase");
-        phone.findElement(By.xpath("//button[text()='Change password']")).click();
+        andWait(phone, () -> phone.findElement(By.xpath("//button[text()='Change password']")).click());
         assertEquals("/account", path(phone));
         assertTrue(phone.getPageSource().contains("Your password has been changed."));
         Chromium.screenshot(phone, "password-changed");
@@ -196,7 +212,7 @@ class BrowserIT {
         assertEquals("username", driver.switchTo().activeElement().getAttribute("id"), "Tab reaches the username");
         keys.sendKeys(username).sendKeys(Keys.TAB).perform();
         assertEquals("password", driver.switchTo().activeElement().getAttribute("id"), "then the password");
-        keys.sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        andWait(driver, () -> keys.sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform());
         assertEquals("/", path(driver));
         assertEquals("Name of " + username, heading(driver));
     }
@@ -207,7 +223,7 @@ class BrowserIT {
         open(driver, "/sign-up");
         type(driver, "username", "a!");
         type(driver, "password", "short");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit]")).click());
 
         WebElement summary = driver.switchTo().activeElement();
         assertEquals("error-summary", summary.getAttribute("id"), "focus moves to the summary");
