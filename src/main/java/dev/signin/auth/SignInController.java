@@ -89,7 +89,8 @@ public class SignInController {
     public Response signIn(@BeanParam SignInForm form) {
         String target = SafeRedirect.localPath(form.getNext());
         String client = settings.clientAddress(request);
-        Optional<Duration> wait = throttle.waitFor(form.getUsername(), client);
+        SignInThrottle.Check check = throttle.check(form.getUsername(), client);
+        Optional<Duration> wait = check.heldBackFor();
         if (wait.isPresent()) {
             // Held back before any hashing: the same answer whether the account exists or not.
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toMillisPart() > 0 ? 1 : 0));
@@ -110,7 +111,7 @@ public class SignInController {
             return Response.ok(VIEW).build();
         }
         long userId = Long.parseLong(result.getCallerPrincipal().getName());
-        throttle.succeeded(form.getUsername());
+        throttle.succeeded(form.getUsername(), check);
         sessions.start(request, userId);
         audit.log(Audit.Event.SIGN_IN_SUCCESS, userId, null, request);
         metrics.signedIn();

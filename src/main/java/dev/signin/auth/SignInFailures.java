@@ -65,6 +65,10 @@ public class SignInFailures {
                 .ifPresent(delay -> blockedUntil = OffsetDateTime.ofInstant(now.plus(delay), ZoneOffset.UTC));
     }
 
+    public String key() {
+        return key;
+    }
+
     public int failures() {
         return failures;
     }

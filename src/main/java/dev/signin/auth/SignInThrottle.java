@@ -43,15 +43,25 @@ public class SignInThrottle {
         return "a:" + address;
     }
 
-    /** How long this attempt must wait, if it is held back. */
-    public Optional<Duration> waitFor(String username, String clientAddress) {
+    /**
+     * What the recorded failures say about an attempt: how long it must wait, if it is held back,
+     * and whether its username has failures that a success would forget.
+     */
+    public record Check(Optional<Duration> heldBackFor, boolean usernameHasFailures) {
+    }
+
+    public Check check(String username, String clientAddress) {
         Instant now = clock.instant();
-        return em.createQuery("select f from SignInFailures f where f.key in :keys", SignInFailures.class)
-                .setParameter("keys", List.of(usernameKey(username), addressKey(clientAddress)))
-                .getResultStream()
+        String usernameKey = usernameKey(username);
+        List<SignInFailures> failures = em
+                .createQuery("select f from SignInFailures f where f.key in :keys", SignInFailures.class)
+                .setParameter("keys", List.of(usernameKey, addressKey(clientAddress)))
+                .getResultList();
+        Optional<Duration> wait = failures.stream()
                 .map(f -> f.waitAt(now))
                 .flatMap(Optional::stream)
                 .max(Duration::compareTo);
+        return new Check(wait, failures.stream().anyMatch(f -> f.key().equals(usernameKey)));
     }
 
     public void failed(String username, String clientAddress) {
@@ -60,9 +70,14 @@ public class SignInThrottle {
         countWithRetry(addressKey(clientAddress), now, settings.throttleAddressFreeFailures());
     }
 
-    /** A success forgets the failures of that username (not of the address: one good account must not launder guesses). */
-    public void succeeded(String username) {
-        store.forget(usernameKey(username));
+    /**
+     * A success forgets the failures of that username (not of the address: one good account must
+     * not launder guesses). Most sign-ins have none to forget, and skip the write transaction.
+     */
+    public void succeeded(String username, Check check) {
+        if (check.usernameHasFailures()) {
+            store.forget(usernameKey(username));
+        }
     }
 
     private void countWithRetry(String key, Instant now, int freeFailures) {
