@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * most of a page's CPU time. This class remembers which provider classes were found and makes
  * new instances of them on each call, as the original did.
  *
- * <p>It is loaded ahead of Krazo's own copy by being put before payara-micro.jar on the class
- * path (server-config/payara-micro.args), so it may use nothing but the JDK: the
- * {@code jakarta.annotation.Priority} annotation is read by name.
+ * <p>It is loaded ahead of Krazo's own copy from the JVM's boot class path
+ * ({@code -Xbootclasspath/a:} in server-config/run-*.args, the test harness and the Dockerfile),
+ * so it may use nothing but the JDK: the {@code jakarta.annotation.Priority} annotation is read
+ * by name.
  */
 public final class ServiceLoaders {
 
