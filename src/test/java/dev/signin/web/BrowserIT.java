@@ -13,9 +13,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -68,13 +68,19 @@ class BrowserIT {
     /**
      * Does what loads a new page (a form submission) and waits until that page is there: a click
      * may return before the browser has left the old page, and reading the URL then is a race.
+     * The old page is marked on its window object, which a navigation replaces. (Waiting for an
+     * old element to go stale is not enough: Chromium 156 sometimes answers that check with
+     * "Node with given id does not belong to the document" instead of a stale element.)
      */
     private static void andWait(WebDriver driver, Runnable submission) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("window.signinOldPage = true");
         submission.run();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                // mid-navigation, the driver may answer a script with an error instead of a result
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(page.executeScript(
+                        "return window.signinOldPage !== true && document.readyState === 'complete'")));
     }
 
     private static String path(WebDriver driver) {
