@@ -4,7 +4,7 @@
 # The base image's version must match payara.version in pom.xml (DockerfileTest checks it).
 FROM payara/micro:6.2025.10-jdk17
 
-# The same Payara Micro options and post-boot commands as the README run command and the tests.
+# The same Payara Micro options and boot commands as the README run command and the tests.
 COPY --chown=payara:payara server-config/ /opt/payara/config/
 COPY --chown=payara:payara target/signin.war /opt/payara/deployments/signin.war
 # Krazo's ServiceLoaders with a memo (src/krazo-patch): put ahead of Payara's copy below.
@@ -29,6 +29,7 @@ ENTRYPOINT ["tini", "--", "java", "@/opt/payara/config/payara-micro.args", \
             "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", \
             "-Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar", \
             "-jar", "/opt/payara/payara-micro.jar", \
+            "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", \
             "--postbootcommandfile", "/opt/payara/config/post-boot-commands.asadmin", \
             "--rootdir", "/opt/payara/root", \
             "--port", "8080"]

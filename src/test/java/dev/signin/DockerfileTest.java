@@ -30,7 +30,8 @@ class DockerfileTest {
     void theImageUsesTheSharedServerConfig() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
         assertTrue(dockerfile.contains("@/opt/payara/config/payara-micro.args"));
-        assertTrue(dockerfile.contains("/opt/payara/config/post-boot-commands.asadmin"));
+        assertTrue(dockerfile.contains("\"--prebootcommandfile\", \"/opt/payara/config/pre-boot-commands.asadmin\""));
+        assertTrue(dockerfile.contains("\"--postbootcommandfile\", \"/opt/payara/config/post-boot-commands.asadmin\""));
         assertTrue(dockerfile.contains("COPY --chown=payara:payara server-config/ /opt/payara/config/"));
         assertTrue(dockerfile.contains("-Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar"),
                 "the image runs Krazo's ServiceLoaders with the memo, as the tests do");

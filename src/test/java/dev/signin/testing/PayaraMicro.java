@@ -30,6 +30,7 @@ public final class PayaraMicro implements AutoCloseable {
     public static final String SECRET = "integration-test-secret-0123456789-abcdefghij";
     public static final String OLD_SECRET = "integration-test-previous-secret-0123456789";
 
+    private static final String BOOT_MARK = "\n===== starting: ";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.boot.timeout.seconds", 240));
 
     private final Path workDir;
@@ -132,6 +133,7 @@ public final class PayaraMicro implements AutoCloseable {
             command.addAll(jvmArgs);
             command.addAll(List.of(
                     "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
+                    "--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString(),
                     "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString(),
                     "--rootdir", workDir.resolve("root").toString(),
                     "--port", Integer.toString(port),
@@ -143,7 +145,7 @@ public final class PayaraMicro implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("SIGNIN_DATA_DIR", dataDir().toString());
             builder.environment().putAll(environment);
-            Files.writeString(log, "\n===== starting: " + String.join(" ", command) + "\n",
+            Files.writeString(log, BOOT_MARK + String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             long started = System.nanoTime();
             long logOffset = Files.size(log);
@@ -186,15 +188,17 @@ public final class PayaraMicro implements AutoCloseable {
             // Payara reports itself ready even when the app failed to deploy: then say so, with the reason.
             if (log.contains("Exception while loading the app")) {
                 stop();
-                throw new IllegalStateException("The app did not deploy. Server log:\n" + logTail(250));
+                throw new IllegalStateException("The app did not deploy. The server's errors:\n"
+                        + severeLines(log) + "\nServer log:\n" + logTail(250));
             }
             if (serverReadyAt == 0 && serverSaysReady) {
                 serverReadyAt = System.nanoTime();
             }
             if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > Duration.ofSeconds(15).toNanos()) {
                 stop();
-                throw new IllegalStateException("The app did not deploy: the server is up but GET /sign-in answers "
-                        + lastStatus + ". Server log:\n" + logTail(250));
+                throw new IllegalStateException("The app did not deploy: the server is up but GET /sign-in on port "
+                        + port + " answers " + lastStatus + " (-1: no answer at all). The server's errors:\n"
+                        + severeLines(log) + "\nServer log:\n" + logTail(250));
             }
             sleep(250);
         }
@@ -268,6 +272,25 @@ public final class PayaraMicro implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The SEVERE lines of a log, without colour codes: a failure message leads with them, since
+     * the log's tail can be all certificate dumps (Payara warns at boot of each expired CA
+     * certificate in its bundled trust store).
+     */
+    static String severeLines(String log) {
+        List<String> severe = log.lines()
+                .map(line -> line.replaceAll("\u001B\\[[0-9;]*m", ""))
+                .filter(line -> line.contains("[SEVERE]"))
+                .limit(40)
+                .toList();
+        return severe.isEmpty() ? "(none logged)" : String.join("\n", severe);
+    }
+
+    /** The server log split by boot, oldest first: what each start of this server logged. */
+    public List<String> bootLogs() {
+        return java.util.Arrays.stream(logText().split(BOOT_MARK)).skip(1).toList();
     }
 
     /** The whole server log so far: tests use it to check what was (and was not) logged. */
