@@ -20,6 +20,9 @@ class RestartIT {
         String remembered = browser.cookie("signin_remember").orElseThrow();
 
         server.restart();
+        String boot = server.bootLogs().get(server.bootLogs().size() - 1);
+        assertEquals(1, boot.lines().filter(l -> l.contains("signin starting in production mode")).count(),
+                "the restarted server starts the new WAR once, not first the copy it deployed before");
 
         Browser later = new Browser(browser.uri(""));
         later.setCookie("signin_remember", remembered);

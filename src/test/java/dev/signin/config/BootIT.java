@@ -26,6 +26,12 @@ class BootIT {
         assertEveryBootLogsOnce(server, "Network Listener http-listener started in:");
     }
 
+    /** The app's own start-up line: twice in a boot would mean a stale copy started first. */
+    @Test
+    void everyBootStartsTheAppOnce(PayaraMicro server) {
+        assertEveryBootLogsOnce(server, "signin starting in production mode");
+    }
+
     private static void assertEveryBootLogsOnce(PayaraMicro server, String line) {
         List<String> boots = server.bootLogs();
         assertFalse(boots.isEmpty(), "the log shows the shared server's boot");

@@ -122,6 +122,9 @@ public final class PayaraMicro implements AutoCloseable {
             return;
         }
         try {
+            // A fresh Payara root directory for every start: Payara keeps the apps deployed in it, and
+            // would first start the previous run's copy of the WAR, then replace it while it serves.
+            deleteRecursively(workDir.resolve("root"));
             Files.createDirectories(workDir);
             Path config = Path.of(required("server.config.dir")).toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(
