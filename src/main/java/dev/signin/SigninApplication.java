@@ -2,13 +2,14 @@ package dev.signin;
 
 import dev.signin.account.AccountController;
 import dev.signin.account.SignUpController;
-import dev.signin.auth.SignInController;
-import dev.signin.auth.SignOutController;
 import dev.signin.health.HealthResource;
 import dev.signin.metrics.MetricsResource;
 import dev.signin.profile.ProfileController;
 import dev.signin.sessions.SessionsController;
+import dev.signin.signin.SignInController;
+import dev.signin.signin.SignOutController;
 import dev.signin.web.SignedInFilter;
+import dev.signin.web.SignedOutFilter;
 import dev.signin.web.UnexpectedErrorMapper;
 import jakarta.mvc.security.Csrf;
 import jakarta.ws.rs.core.Application;
@@ -42,6 +43,7 @@ public class SigninApplication extends Application {
                 HealthResource.class,
                 MetricsResource.class,
                 SignedInFilter.class,
+                SignedOutFilter.class,
                 UnexpectedErrorMapper.class);
     }
 

@@ -1,7 +1,11 @@
 package dev.signin.account;
 
-import dev.signin.password.Argon2PasswordHash;
+import dev.signin.auth.Authentication;
+import dev.signin.auth.CurrentUser;
+import dev.signin.auth.Outcome;
 import dev.signin.password.PasswordPolicy;
+import dev.signin.users.User;
+import dev.signin.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,54 +13,48 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Changes a signed-in user makes to their own account. Each returns the form errors (field
- * name to message) that stopped it, or an empty map when it was done.
+ * Changes signed-in users make to their own account. What needs the password (changing it,
+ * deleting the account) goes through {@link Authentication}, which checks it, throttled.
  */
 @ApplicationScoped
 public class AccountChanges {
 
-    static final String WRONG_CURRENT = "Your current password is not correct.";
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     UserRepository users;
 
     @Inject
-    Argon2PasswordHash passwordHash;
-
-    @Inject
     PasswordPolicy passwordPolicy;
 
-    public Map<String, String> updateProfile(User user, ProfileForm form) {
-        users.updateProfile(user.getId(), form.getName().strip(), form.getAbout().strip());
-        return Map.of();
+    @Inject
+    Authentication authentication;
+
+    public User user() {
+        return currentUser.user().orElseThrow(() -> new IllegalStateException("no signed-in user"));
     }
 
-    /** On success every session of the user ends and every remember-me cookie is revoked. */
-    public Map<String, String> changePassword(User user, PasswordForm form) {
+    public void updateProfile(ProfileForm form) {
+        users.updateProfile(user().getId(), form.getName().strip(), form.getAbout().strip());
+    }
+
+    /** What is wrong with the new password itself (field name to message); the current one is checked after. */
+    public Map<String, String> newPasswordProblems(PasswordForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!currentPasswordMatches(user, form.getCurrent())) {
-            errors.put("current", WRONG_CURRENT);
-        }
-        passwordPolicy.problem(user.getUsername(), form.getPassword()).ifPresent(p -> errors.put("password", p));
+        passwordPolicy.problem(user().getUsername(), form.getPassword()).ifPresent(p -> errors.put("password", p));
         if (!form.passwordConfirmed()) {
             errors.put("confirm", SignUpForm.CONFIRM_MISMATCH);
-        }
-        if (errors.isEmpty()) {
-            users.changePassword(user.getId(), passwordHash.generate(form.getPassword().toCharArray()));
         }
         return errors;
     }
 
-    public Map<String, String> delete(User user, String currentPassword) {
-        if (!currentPasswordMatches(user, currentPassword)) {
-            return Map.of("current", WRONG_CURRENT);
-        }
-        users.delete(user.getId());
-        return Map.of();
+    /** On success every other session of the user ends and every other remember-me cookie is void. */
+    public Outcome changePassword(PasswordForm form) {
+        return authentication.changePassword(form.getCurrent(), form.getPassword());
     }
 
-    private boolean currentPasswordMatches(User user, String password) {
-        return password != null && !password.isEmpty() && password.length() <= 128
-                && passwordHash.verify(password.toCharArray(), user.getPasswordHash());
+    public Outcome delete(String currentPassword) {
+        return authentication.deleteAccount(currentPassword == null ? "" : currentPassword);
     }
 }

@@ -1,14 +1,18 @@
 package dev.signin.account;
 
+import dev.signin.auth.Authentication;
 import dev.signin.password.Argon2PasswordHash;
 import dev.signin.password.PasswordPolicy;
+import dev.signin.users.User;
+import dev.signin.users.UserRepository;
+import dev.signin.users.UsernameTakenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Creates accounts from a sign-up form that passed Bean Validation. */
+/** Creates accounts from a sign-up form that passed Bean Validation, and signs the new user in. */
 @ApplicationScoped
 public class Registration {
 
@@ -20,6 +24,9 @@ public class Registration {
 
     @Inject
     PasswordPolicy passwordPolicy;
+
+    @Inject
+    Authentication authentication;
 
     /** The new user, or the form errors (field name to message) that stopped it. */
     public sealed interface Outcome {
@@ -44,10 +51,13 @@ public class Registration {
             return new Rejected(errors);
         }
         String hash = passwordHash.generate(form.getPassword().toCharArray());
+        User user;
         try {
-            return new Registered(users.create(form.getUsername(), form.getName().strip(), hash));
+            user = users.create(form.getUsername(), form.getName().strip(), hash);
         } catch (UsernameTakenException e) {
             return new Rejected(Map.of("username", "This username is taken."));
         }
+        authentication.signedUp(user);
+        return new Registered(user);
     }
 }

@@ -1,25 +1,19 @@
 package dev.signin.account;
 
-import dev.signin.auth.CurrentUser;
-import dev.signin.audit.Audit;
-import dev.signin.audit.AuditLog;
-import dev.signin.sessions.SessionRegistry;
-import dev.signin.web.Flash;
 import dev.signin.web.FormErrors;
-import dev.signin.web.Redirects;
+import dev.signin.web.Navigation;
+import dev.signin.web.SignedOut;
 import dev.signin.web.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
 import jakarta.mvc.binding.BindingResult;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
@@ -43,22 +37,11 @@ public class SignUpController {
     Registration registration;
 
     @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    SessionRegistry sessions;
-
-    @Inject
-    AuditLog audit;
-
-    @Context
-    HttpServletRequest request;
+    Navigation navigation;
 
     @GET
+    @SignedOut
     public Response form() {
-        if (currentUser.user().isPresent()) {
-            return Redirects.seeOther(request.getContextPath(), "/");
-        }
         models.put("form", new SignUpForm());
         return Response.ok(VIEW).build();
     }
@@ -71,11 +54,8 @@ public class SignUpController {
         }
         if (errors.isEmpty()) {
             Registration.Outcome outcome = registration.register(form);
-            if (outcome instanceof Registration.Registered registered) {
-                sessions.start(request, registered.user().getId());
-                audit.log(Audit.Event.SIGN_UP, registered.user().getId(), null, request);
-                Flash.put(request, "Welcome! Your account has been created.");
-                return Redirects.seeOther(request.getContextPath(), "/");
+            if (outcome instanceof Registration.Registered) {
+                return navigation.seeOther("/", "Welcome! Your account has been created.");
             }
             errors = ((Registration.Rejected) outcome).errors();
         }

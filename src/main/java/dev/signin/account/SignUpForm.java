@@ -1,6 +1,7 @@
 package dev.signin.account;
 
 import dev.signin.password.NewPassword;
+import dev.signin.users.User;
 import jakarta.mvc.binding.MvcBinding;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +16,8 @@ public class SignUpForm {
     @MvcBinding
     @FormParam("username")
     @NotNull(message = "Choose a username.")
-    @Size(min = 3, max = 32, message = "Use 3 to 32 characters.")
+    @Size(min = User.MIN_USERNAME, max = User.MAX_USERNAME,
+            message = "Use " + User.MIN_USERNAME + " to " + User.MAX_USERNAME + " characters.")
     @Pattern(regexp = "[A-Za-z0-9._-]*", message = "Use only letters, digits, '.', '_' and '-'.")
     private String username;
 

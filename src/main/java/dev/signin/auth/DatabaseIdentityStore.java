@@ -1,8 +1,9 @@
 package dev.signin.auth;
 
-import dev.signin.account.User;
-import dev.signin.account.UserRepository;
 import dev.signin.password.Argon2PasswordHash;
+import dev.signin.password.PasswordPolicy;
+import dev.signin.users.User;
+import dev.signin.users.UserRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,16 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Jakarta Security identity store over the users table. The caller principal's name is the
- * user's database id. A hash made with weaker parameters than today's is replaced at a
- * successful sign-in.
+ * Jakarta Security identity store over the users table (the caller principal's name is the
+ * user's database id), and the one place passwords are checked. A hash made with weaker
+ * parameters than today's is replaced at a successful check.
  */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
-
-    /** Longer passwords than sign-up allows cannot match: refuse them before hashing anything. */
-    static final int MAX_PASSWORD = 128;
-    static final int MAX_USERNAME = 32;
 
     @Inject
     UserRepository users;
@@ -44,31 +41,38 @@ public class DatabaseIdentityStore implements IdentityStore {
         decoyHash = passwordHash.generate(Base64.getEncoder().encodeToString(random).toCharArray());
     }
 
+    /** Called by Jakarta Security's IdentityStore.validate(Credential) for a username and password. */
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        return check(credential.getCaller(), credential.getPassword().getValue())
+        return check(credential.getCaller(), credential.getPasswordAsString())
                 .map(user -> new CredentialValidationResult(String.valueOf(user.getId())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
-    /** The user whose password this is, if any. */
-    Optional<User> check(String username, char[] password) {
-        if (username == null || password == null || username.isEmpty() || username.length() > MAX_USERNAME
-                || password.length == 0 || password.length > MAX_PASSWORD) {
+    /**
+     * The user whose password this is, if any, as read before the check: its credential version is
+     * the one the password was checked against.
+     */
+    Optional<User> check(String username, String password) {
+        if (username == null || username.isEmpty() || username.length() > User.MAX_USERNAME || !PasswordPolicy.mayMatch(password)) {
             return Optional.empty();
         }
         Optional<User> user = users.findByUsername(username);
         if (user.isEmpty()) {
-            passwordHash.verify(password, decoyHash);
+            passwordHash.verify(password.toCharArray(), decoyHash);
             return Optional.empty();
         }
-        User found = user.get();
-        if (!passwordHash.verify(password, found.getPasswordHash())) {
-            return Optional.empty();
+        return user.filter(u -> matches(u, password));
+    }
+
+    /** Whether this is the user's password (as stored when the user was read). */
+    boolean matches(User user, String password) {
+        if (!PasswordPolicy.mayMatch(password) || !passwordHash.verify(password.toCharArray(), user.getPasswordHash())) {
+            return false;
         }
-        if (passwordHash.needsUpgrade(found.getPasswordHash())) {
-            users.updatePasswordHash(found.getId(), passwordHash.generate(password));
+        if (passwordHash.needsUpgrade(user.getPasswordHash())) {
+            users.upgradePasswordHash(user.getId(), user.getPasswordHash(), passwordHash.generate(password.toCharArray()));
         }
-        return user;
+        return true;
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Failed sign-ins under one key (an attempted username or a client address) within the current
- * window, and until when the key is held back. Rows live in the database, so every node of a
+ * Failed password checks under one key (see {@link SignInThrottle}) within the current window,
+ * and until when the key is held back. Rows live in the database, so every node of a
  * cluster counts the same failures.
  */
 @Entity
@@ -65,8 +65,17 @@ public class SignInFailures {
                 .ifPresent(delay -> blockedUntil = OffsetDateTime.ofInstant(now.plus(delay), ZoneOffset.UTC));
     }
 
-    public String key() {
-        return key;
+    /** Takes back one counted failure; the wait it started, if nothing has moved it since, goes back to what it was. */
+    public void giveBack(Instant blockedBefore, Instant blockedAfter) {
+        failures = Math.max(0, failures - 1);
+        if (blockedAfter != null && blockedAfter.equals(blockedUntil())) {
+            blockedUntil = blockedBefore == null ? null : OffsetDateTime.ofInstant(blockedBefore, ZoneOffset.UTC);
+        }
+    }
+
+    /** Until when the key is held back, if it ever was. */
+    public Instant blockedUntil() {
+        return blockedUntil == null ? null : blockedUntil.toInstant();
     }
 
     public int failures() {

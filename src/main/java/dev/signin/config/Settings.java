@@ -1,8 +1,5 @@
 package dev.signin.config;
 
-import dev.signin.password.Argon2PasswordHash;
-import dev.signin.web.ClientAddress;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +20,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Settings {
+
+    /** The OWASP Password Storage Cheat Sheet minimum for Argon2id: 19 MiB of memory, 2 iterations. */
+    public static final int MIN_PASSWORD_MEMORY_KIB = 19 * 1024;
+    public static final int MIN_PASSWORD_ITERATIONS = 2;
 
     @Inject
     @ConfigProperty(name = "signin.mode", defaultValue = "production")
@@ -103,7 +104,7 @@ public class Settings {
         if (rememberMeDays < 1 || rememberMeDays > 400) {
             throw new ConfigurationException("signin.remember-me.days must be between 1 and 400");
         }
-        if (new Argon2PasswordHash.Cost(passwordMemoryKib, passwordIterations, 1).weakerThan(Argon2PasswordHash.OWASP_MINIMUM)) {
+        if (passwordMemoryKib < MIN_PASSWORD_MEMORY_KIB || passwordIterations < MIN_PASSWORD_ITERATIONS) {
             throw new ConfigurationException("signin.password.memory-kib and signin.password.iterations may only raise "
                     + "the Argon2id cost above the OWASP minimum (19456 KiB, 2 iterations)");
         }
@@ -162,15 +163,16 @@ public class Settings {
         return throttleAddressFreeFailures;
     }
 
-    /**
-     * The client's address as this deployment sees it: behind the reverse proxies listed in
-     * signin.trusted-proxies, the address they forwarded (see {@link ClientAddress}).
-     */
-    public String clientAddress(HttpServletRequest request) {
-        return ClientAddress.of(request, trustedProxyAddresses);
+    /** The reverse proxies whose X-Forwarded-For is believed (signin.trusted-proxies). */
+    public Set<String> trustedProxies() {
+        return trustedProxyAddresses;
     }
 
-    public Argon2PasswordHash.Cost passwordCost() {
-        return new Argon2PasswordHash.Cost(passwordMemoryKib, passwordIterations, 1);
+    public int passwordMemoryKib() {
+        return passwordMemoryKib;
+    }
+
+    public int passwordIterations() {
+        return passwordIterations;
     }
 }

@@ -1,6 +1,6 @@
 package dev.signin.health;
 
-import dev.signin.config.SchemaVersion;
+import dev.signin.database.SchemaVersion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,10 @@ package dev.signin.health;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +20,6 @@ import org.eclipse.microprofile.health.Readiness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * /health, /health/live and /health/ready in the MicroProfile Health format, answered by the
@@ -60,11 +63,11 @@ public class HealthResource {
     private static Response answer(List<HealthCheck> checks) {
         List<HealthCheckResponse> responses = checks.stream().map(HealthResource::call).toList();
         boolean up = responses.stream().allMatch(r -> r.getStatus() == HealthCheckResponse.Status.UP);
-        String json = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"checks\":["
-                + responses.stream().map(HealthResource::json).collect(Collectors.joining(",")) + "]}";
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        responses.forEach(r -> list.add(json(r)));
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .header("Cache-Control", "no-store")
-                .entity(json)
+                .entity(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", list).build().toString())
                 .build();
     }
 
@@ -76,20 +79,24 @@ public class HealthResource {
         }
     }
 
-    private static String json(HealthCheckResponse response) {
-        StringBuilder json = new StringBuilder("{\"name\":").append(quote(response.getName()))
-                .append(",\"status\":\"").append(response.getStatus()).append('"');
+    private static JsonObject json(HealthCheckResponse response) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("name", response.getName())
+                .add("status", response.getStatus().name());
         Map<String, Object> data = response.getData().orElse(Map.of());
         if (!data.isEmpty()) {
-            json.append(",\"data\":{").append(data.entrySet().stream()
-                    .map(e -> quote(e.getKey()) + ":" + (e.getValue() instanceof Number || e.getValue() instanceof Boolean
-                            ? e.getValue().toString() : quote(String.valueOf(e.getValue()))))
-                    .collect(Collectors.joining(","))).append('}');
+            JsonObjectBuilder values = Json.createObjectBuilder();
+            data.forEach((key, value) -> {
+                if (value instanceof Long || value instanceof Integer) {
+                    values.add(key, ((Number) value).longValue());
+                } else if (value instanceof Boolean b) {
+                    values.add(key, b);
+                } else {
+                    values.add(key, String.valueOf(value));
+                }
+            });
+            json.add("data", values);
         }
-        return json.append('}').toString();
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return json.build();
     }
 }

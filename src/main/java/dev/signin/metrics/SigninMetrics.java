@@ -1,8 +1,12 @@
 package dev.signin.metrics;
 
-import dev.signin.sessions.SessionRegistry;
+import dev.signin.auth.SecurityEvent;
+import dev.signin.auth.SessionRegistry;
+import dev.signin.password.PasswordHashed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -10,11 +14,10 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.Timer;
 
-import java.time.Duration;
-
 /**
- * The app's metrics, on the server's MicroProfile Metrics endpoint (/metrics?scope=application):
- * sign-ins, failed sign-ins, held-back attempts, password hashing time and active sessions.
+ * The app's metrics, rendered at /metrics: sign-ins, failed password checks, held-back attempts,
+ * password hashing time and active sessions. Counted from the {@link SecurityEvent}s and
+ * {@link PasswordHashed} events the app fires; nothing calls this class.
  */
 @ApplicationScoped
 public class SigninMetrics {
@@ -27,6 +30,7 @@ public class SigninMetrics {
 
     private Counter signIns;
     private Counter failedSignIns;
+    private Counter failedPasswordChecks;
     private Counter throttled;
     private Timer hashing;
 
@@ -36,8 +40,10 @@ public class SigninMetrics {
                 .withDescription("Successful sign-ins (form and remember-me)").build());
         failedSignIns = registry.counter(Metadata.builder().withName("signin.sign_ins.failed")
                 .withDescription("Sign-ins refused for a wrong username or password").build());
+        failedPasswordChecks = registry.counter(Metadata.builder().withName("signin.password_checks.failed")
+                .withDescription("Wrong current passwords given to change the password or delete the account").build());
         throttled = registry.counter(Metadata.builder().withName("signin.sign_ins.throttled")
-                .withDescription("Sign-in attempts held back (429) after too many failures").build());
+                .withDescription("Password checks held back (429) after too many failures: sign-ins and current passwords").build());
         hashing = registry.timer(Metadata.builder().withName("signin.password.hashing")
                 .withDescription("Time spent computing Argon2id password hashes").withUnit(MetricUnits.SECONDS).build());
         registry.gauge(Metadata.builder().withName("signin.sessions.active")
@@ -50,19 +56,24 @@ public class SigninMetrics {
                 .build(), counter, KrazoServiceScans::read));
     }
 
-    public void signedIn() {
-        signIns.inc();
+    /** Delivering this creates the bean at start-up, so /metrics lists every metric before the first event. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // registered in @PostConstruct
     }
 
-    public void failedSignIn() {
-        failedSignIns.inc();
+    void count(@Observes SecurityEvent event) {
+        switch (event.kind()) {
+            case SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED -> signIns.inc();
+            case SIGN_IN_FAILURE -> failedSignIns.inc();
+            case PASSWORD_CHECK_FAILURE -> failedPasswordChecks.inc();
+            case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED -> throttled.inc();
+            default -> {
+                // the other steps are in the audit log, not counted
+            }
+        }
     }
 
-    public void throttled() {
-        throttled.inc();
-    }
-
-    public void hashed(Duration took) {
-        hashing.update(took);
+    void time(@Observes PasswordHashed hashed) {
+        hashing.update(hashed.took());
     }
 }

@@ -1,5 +1,6 @@
 package dev.signin.password;
 
+import dev.signin.config.Settings;
 import jakarta.security.enterprise.identitystore.PasswordHash;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 public class Argon2PasswordHash implements PasswordHash {
 
     /** OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1. */
-    public static final Cost OWASP_MINIMUM = new Cost(19 * 1024, 2, 1);
+    public static final Cost OWASP_MINIMUM = new Cost(Settings.MIN_PASSWORD_MEMORY_KIB, Settings.MIN_PASSWORD_ITERATIONS, 1);
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;

@@ -13,13 +13,15 @@ import java.lang.annotation.Target;
 
 /** A password being chosen (sign-up, password change): 8 to 128 characters, no composition rules. */
 @NotNull(message = "Choose a password.")
-@Size(min = 8, max = 128, message = "Use 8 to 128 characters.")
+@Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+        message = "Use " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
 @Constraint(validatedBy = {})
 @Documented
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NewPassword {
-    String message() default "Choose a password of 8 to 128 characters.";
+    String message() default "Choose a password of " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+            + " characters.";
 
     Class<?>[] groups() default {};
 

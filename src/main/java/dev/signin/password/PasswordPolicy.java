@@ -22,6 +22,10 @@ import java.util.Set;
 @ApplicationScoped
 public class PasswordPolicy {
 
+    /** The length a password must have; no longer one can match, so none is ever hashed. */
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 128;
+
     static final String COMMON_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
     public static final String TOO_COMMON = "This password is one of the most common ones; choose another.";
     public static final String IS_USERNAME = "Do not use your username as your password.";
@@ -33,6 +37,11 @@ public class PasswordPolicy {
 
     public PasswordPolicy() {
         this.common = load();
+    }
+
+    /** Whether a presented password is worth hashing at all: not empty, not longer than any allowed one. */
+    public static boolean mayMatch(String password) {
+        return password != null && !password.isEmpty() && password.length() <= MAX_LENGTH;
     }
 
     public int commonPasswords() {

@@ -1,6 +1,6 @@
 package dev.signin.profile;
 
-import dev.signin.account.User;
+import dev.signin.users.User;
 import dev.signin.auth.CurrentUser;
 import dev.signin.web.SignedIn;
 import jakarta.enterprise.context.RequestScoped;

@@ -38,7 +38,7 @@ public class SignedInFilter implements ContainerRequestFilter {
             if (request.getQueryString() != null) {
                 next += "?" + request.getQueryString();
             }
-            context.abortWith(Redirects.seeOther(request.getContextPath(),
+            context.abortWith(Navigation.to(request.getContextPath(),
                     "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
         }
     }

@@ -11,7 +11,19 @@ public final class Views {
     private Views() {
     }
 
+    public static final int TOO_MANY_REQUESTS = 429;
+
     public static Response rejected(String view) {
         return Response.status(UNPROCESSABLE, "Unprocessable Content").entity(view).build();
+    }
+
+    /** 429 with Retry-After: a password check held back by the throttle; the page says how long to wait. */
+    public static Response heldBack(String view, long seconds) {
+        return Response.status(TOO_MANY_REQUESTS, "Too Many Requests").header("Retry-After", seconds).entity(view).build();
+    }
+
+    /** What a held-back page says. */
+    public static String heldBackMessage(long seconds) {
+        return "Too many failed attempts. Please wait " + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.";
     }
 }

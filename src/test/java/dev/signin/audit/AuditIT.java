@@ -59,6 +59,6 @@ class AuditIT {
                 "no password in the log");
         assertFalse(log.contains(PayaraMicro.SECRET), "no secret in the log");
         assertFalse(log.contains(signUpSession), "no raw session id in the log");
-        assertTrue(log.contains("\"session\":\"" + Audit.sessionHash(signUpSession) + "\""), "its hash instead");
+        assertTrue(log.contains("\"session\":\"" + AuditLog.sessionHash(signUpSession) + "\""), "its hash instead");
     }
 }

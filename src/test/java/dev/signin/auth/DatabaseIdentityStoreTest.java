@@ -1,8 +1,8 @@
 package dev.signin.auth;
 
-import dev.signin.account.User;
-import dev.signin.account.UserRepository;
 import dev.signin.password.Argon2PasswordHash;
+import dev.signin.users.User;
+import dev.signin.users.UserRepository;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +33,8 @@ class DatabaseIdentityStoreTest {
         }
 
         @Override
-        public void updatePasswordHash(long id, String passwordHash) {
-            updatedHashes.put(id, passwordHash);
+        public void upgradePasswordHash(long id, String checkedHash, String strongerHash) {
+            updatedHashes.put(id, strongerHash);
         }
     }
 
@@ -114,9 +114,9 @@ class DatabaseIdentityStoreTest {
     void oversizedInputIsRefusedWithoutTouchingTheStore() {
         users.lookups = 0;
         hash.verifications = 0;
-        assertFalse(store.check("u".repeat(33), "pw".toCharArray()).isPresent());
-        assertFalse(store.check("ada", "p".repeat(129).toCharArray()).isPresent());
-        assertFalse(store.check("", new char[0]).isPresent());
+        assertFalse(store.check("u".repeat(33), "pw").isPresent());
+        assertFalse(store.check("ada", "p".repeat(129)).isPresent());
+        assertFalse(store.check("", "").isPresent());
         assertEquals(0, users.lookups);
         assertEquals(0, hash.verifications);
     }

@@ -1,6 +1,7 @@
 package dev.signin.auth;
 
 import dev.signin.config.Mode;
+import dev.signin.signin.SignInIT;
 import dev.signin.config.SecretKeys;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestServer.Shared
 class RememberMeIT {
 
-    static final String COOKIE = RememberMe.COOKIE;
+    static final String COOKIE = Authentication.REMEMBER_ME_COOKIE;
 
     /** Signs in with "remember me" ticked and returns the cookie's value. */
     static String rememberedSignIn(Browser browser, String username) {
@@ -55,6 +56,27 @@ class RememberMeIT {
         assertTrue(profile.body().contains("Name of " + username));
         assertTrue(profile.setCookie(SignInIT.SESSION).isPresent(), "a fresh session is started");
         assertEquals(200, later.get("/").status(), "and kept");
+    }
+
+    @Test
+    void aRememberedSignInIsAuditedAndCounted(PayaraMicro server, Browser browser) {
+        String username = Accounts.signUp(browser, "rememberaudit");
+        browser.clearCookies();
+        String cookie = rememberedSignIn(browser, username);
+        long before = signIns(browser);
+
+        Browser later = laterWith(browser, cookie);
+        assertEquals(200, later.get("/").status());
+        assertEquals(before + 1, signIns(browser), "counted with the other sign-ins");
+        assertTrue(server.logText().lines().anyMatch(l -> l.contains("\"event\":\"sign_in_remembered\"")
+                        && l.contains("\"client\":\"" + later.clientAddress() + "\"") && l.contains("\"user_id\":")),
+                "audited as a remembered sign-in");
+    }
+
+    static long signIns(Browser browser) {
+        return browser.get("/metrics").body().lines().filter(l -> l.startsWith("signin_sign_ins_total "))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no signin_sign_ins_total"));
     }
 
     @Test

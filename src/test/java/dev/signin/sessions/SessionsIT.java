@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestServer.Shared
-class SessionsIT {
+public class SessionsIT {
 
-    static List<String> sessionIds(Page page) {
+    public static List<String> sessionIds(Page page) {
         Matcher m = Pattern.compile("name=\"session\" value=\"([^\"]+)\"").matcher(page.body());
         return m.results().map(r -> r.group(1)).toList();
     }

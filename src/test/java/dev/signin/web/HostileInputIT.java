@@ -161,7 +161,11 @@ class HostileInputIT {
         Page profile = browser.get("/");
         assertEquals(200, profile.status());
         assertFalse(profile.body().contains("<script>alert(1)</script>") || profile.body().contains("onerror=alert"));
-        Page signIn = Accounts.signIn(new Browser(browser.uri("")), username, Accounts.PASSWORD, false);
+        // The corpus's wrong current passwords have put the account in its wait (they are counted like
+        // failed sign-ins); a browser the owner signed in with before is still let through.
+        Browser known = new Browser(browser.uri(""));
+        known.setCookie("signin_device", browser.cookie("signin_device").orElseThrow());
+        Page signIn = Accounts.signIn(known, username, Accounts.PASSWORD, false);
         assertEquals(303, signIn.status(), "the password was not changed by any of it");
     }
 

@@ -1,4 +1,4 @@
-package dev.signin.sessions;
+package dev.signin.auth;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 @Table(name = "user_sessions")
 public class UserSession {
 
+    static final int MAX_USER_AGENT = 300;
+
     @Id
     @Column(name = "id", length = 64)
     private String id;
@@ -33,7 +35,7 @@ public class UserSession {
     @Column(name = "client_address", nullable = false, length = 64)
     private String clientAddress;
 
-    @Column(name = "user_agent", nullable = false, length = 300)
+    @Column(name = "user_agent", nullable = false, length = MAX_USER_AGENT)
     private String userAgent;
 
     @Column(name = "ended_at")

@@ -1,4 +1,4 @@
-package dev.signin.account;
+package dev.signin.users;
 
 /** Another account already has this username (ignoring case). */
 public class UsernameTakenException extends RuntimeException {

@@ -1,12 +1,12 @@
-package dev.signin.account;
+package dev.signin.users;
 
+import dev.signin.database.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -40,7 +40,7 @@ public class UserRepository {
             em.persist(user);
             em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolation.isCause(e)) {
                 // The unique index on username_key won a concurrent sign-up.
                 throw new UsernameTakenException(username);
             }
@@ -49,19 +49,17 @@ public class UserRepository {
         return user;
     }
 
-    /** SQLSTATE 23505 (unique violation) is the same on H2 and PostgreSQL. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /**
+     * Stores a stronger hash of the same password, unless the password changed meanwhile (then the
+     * upgrade of the old one must not bring it back).
+     */
     @Transactional
-    public void updatePasswordHash(long id, String passwordHash) {
-        findById(id).ifPresent(u -> u.setPasswordHash(passwordHash));
+    public void upgradePasswordHash(long id, String checkedHash, String strongerHash) {
+        em.createQuery("update User u set u.passwordHash = :stronger where u.id = :id and u.passwordHash = :checked")
+                .setParameter("stronger", strongerHash)
+                .setParameter("id", id)
+                .setParameter("checked", checkedHash)
+                .executeUpdate();
     }
 
     @Transactional
@@ -70,22 +68,5 @@ public class UserRepository {
             u.setDisplayName(displayName);
             u.setAbout(about);
         });
-    }
-
-    @Transactional
-    public void changePassword(long id, String passwordHash) {
-        findById(id).ifPresent(u -> u.setPasswordHash(passwordHash));
-    }
-
-    /** Removes the account and all that belongs to it (today: the users row). */
-    @Transactional
-    public void delete(long id) {
-        findById(id).ifPresent(em::remove);
-    }
-
-    /** Invalidates every remember-me cookie of the user. */
-    @Transactional
-    public void raiseTokenVersion(long id) {
-        findById(id).ifPresent(User::raiseTokenVersion);
     }
 }

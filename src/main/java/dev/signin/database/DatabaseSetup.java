@@ -1,10 +1,11 @@
-package dev.signin.config;
+package dev.signin.database;
 
-import dev.signin.account.DemoUsers;
+import dev.signin.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
@@ -14,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs once when the app is deployed: checks the settings (a production deployment without a
- * secret stops here), brings the schema up to date and, in dev mode when asked, adds demo users.
- * Any failure fails the deployment with its message in the server log.
+ * secret stops here), brings the schema up to date, then announces {@link DatabaseReady} (the demo
+ * users wait for it). Any failure fails the deployment with its message in the server log.
  */
 @ApplicationScoped
 @DataSourceDefinition(
@@ -34,15 +35,15 @@ import java.util.logging.Logger;
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.fail-all-connections=true"
         })
-public class Startup {
+public class DatabaseSetup {
 
-    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+    private static final Logger LOG = Logger.getLogger(DatabaseSetup.class.getName());
 
     @Inject
     Settings settings;
 
     @Inject
-    DemoUsers demoUsers;
+    Event<DatabaseReady> ready;
 
     @Inject
     SchemaVersion schema;
@@ -53,18 +54,17 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("signin starting in " + settings.mode().name().toLowerCase() + " mode, data directory "
                 + settings.dataDir().toAbsolutePath().normalize());
-        Flyway flyway = Flyway.configure(Startup.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseSetup.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load();
         var result = flyway.migrate();
-        LOG.info("Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
-        // After a successful migrate the current version is the newest this build ships.
+        // After a successful migrate the current version is the newest this build ships (the
+        // migrate result names no version when there was nothing to apply).
         var current = flyway.info().current();
-        schema.expect(current == null ? null : current.getVersion().getVersion());
-        if (settings.demoUsers()) {
-            demoUsers.create();
-        }
+        String version = current == null ? null : current.getVersion().getVersion();
+        LOG.info("Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
+        schema.expect(version);
+        ready.fire(new DatabaseReady());
     }
 }

@@ -1,7 +1,10 @@
-package dev.signin.account;
+package dev.signin.users;
 
+import dev.signin.config.Settings;
+import dev.signin.database.DatabaseReady;
 import dev.signin.password.Argon2PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -16,12 +19,18 @@ public class DemoUsers {
     private static final Logger LOG = Logger.getLogger(DemoUsers.class.getName());
 
     @Inject
+    Settings settings;
+
+    @Inject
     UserRepository users;
 
     @Inject
     Argon2PasswordHash passwordHash;
 
-    public void create() {
+    void create(@Observes DatabaseReady ready) {
+        if (!settings.demoUsers()) {
+            return;
+        }
         USERS.forEach((username, name) -> {
             if (users.findByUsername(username).isEmpty()) {
                 users.create(username, name, passwordHash.generate(PASSWORD.toCharArray()));

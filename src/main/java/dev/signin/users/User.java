@@ -1,4 +1,4 @@
-package dev.signin.account;
+package dev.signin.users;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,11 +22,11 @@ public class User {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "users_id")
     private Long id;
 
-    @Column(name = "username", nullable = false, length = 32)
+    @Column(name = "username", nullable = false, length = MAX_USERNAME)
     private String username;
 
     /** The username in lower case: unique, so that "Ada" and "ada" cannot both exist. */
-    @Column(name = "username_key", nullable = false, length = 32, unique = true)
+    @Column(name = "username_key", nullable = false, length = MAX_USERNAME, unique = true)
     private String usernameKey;
 
     @Column(name = "display_name", nullable = false, length = 100)
@@ -38,9 +38,17 @@ public class User {
     @Column(name = "about", nullable = false, length = 500)
     private String about = "";
 
-    /** Raised at sign-out and password change: every remember-me cookie signed for an older value stops working. */
+    /** Raised at sign-out and with the credential version: every remember-me cookie signed for an older value stops working. */
     @Column(name = "token_version", nullable = false)
     private int tokenVersion;
+
+    /**
+     * Raised when the password changes or the user ends all other sessions: a sign-in that checked
+     * the password against an older value may not start a session, and device cookies of an older
+     * value stop working.
+     */
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
@@ -55,6 +63,19 @@ public class User {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+    }
+
+    /** A username's length: sign-up allows these, and no longer one is ever looked up. */
+    public static final int MIN_USERNAME = 3;
+    public static final int MAX_USERNAME = 32;
+
+    /** How much of an attempted username is kept (shown again in the form, logged, counted): a username is never longer. */
+    public static final int MAX_ATTEMPTED = 64;
+
+    /** An attempted username as the app keeps it: without surrounding spaces, at most {@value #MAX_ATTEMPTED} characters. */
+    public static String attempted(String username) {
+        String stripped = username == null ? "" : username.strip();
+        return stripped.length() > MAX_ATTEMPTED ? stripped.substring(0, MAX_ATTEMPTED) : stripped;
     }
 
     /** The form of a username that uniqueness and look-ups use. */
@@ -99,6 +120,16 @@ public class User {
     }
 
     public void raiseTokenVersion() {
+        tokenVersion++;
+    }
+
+    public int getCredentialVersion() {
+        return credentialVersion;
+    }
+
+    /** The credentials changed: older sign-ins in progress, remember-me and device cookies are all void. */
+    public void raiseCredentialVersion() {
+        credentialVersion++;
         tokenVersion++;
     }
 

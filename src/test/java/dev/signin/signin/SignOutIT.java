@@ -1,4 +1,4 @@
-package dev.signin.auth;
+package dev.signin.signin;
 
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;

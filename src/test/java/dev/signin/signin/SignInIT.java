@@ -1,4 +1,4 @@
-package dev.signin.auth;
+package dev.signin.signin;
 
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestServer.Shared
-class SignInIT {
+public class SignInIT {
 
-    static final String SESSION = "signin_session";
+    public static final String SESSION = "signin_session";
 
     @Test
     void theFormHasLabelledFieldsWithAutocompleteAndALinkToSignUp(Browser browser) {

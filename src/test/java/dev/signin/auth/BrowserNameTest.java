@@ -1,4 +1,4 @@
-package dev.signin.sessions;
+package dev.signin.auth;
 
 import org.junit.jupiter.api.Test;
 

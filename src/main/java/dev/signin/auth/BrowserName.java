@@ -1,4 +1,4 @@
-package dev.signin.sessions;
+package dev.signin.auth;
 
 /** A short, human name for a User-Agent header: "Chrome on Linux". Good enough to tell sessions apart. */
 public final class BrowserName {

@@ -1,4 +1,4 @@
-package dev.signin.config;
+package dev.signin.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

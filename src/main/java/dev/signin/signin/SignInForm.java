@@ -1,4 +1,4 @@
-package dev.signin.auth;
+package dev.signin.signin;
 
 import jakarta.ws.rs.FormParam;
 

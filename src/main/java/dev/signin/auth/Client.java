@@ -1,0 +1,53 @@
+package dev.signin.auth;
+
+import dev.signin.users.User;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The browser on the other end of this request, as the authentication core sees it: where it
+ * is, what it sent, and what it keeps (the container's session, cookies). The web edge
+ * implements it over the servlet request and response, so that {@link Authentication} needs
+ * neither and is tested without a server.
+ */
+public interface Client {
+
+    /** A signed-in session as the container keeps it: the user's id and the session's key in the registry. */
+    record SessionHandle(long userId, String key) {
+    }
+
+    /** The client's address (behind trusted proxies, the forwarded one). */
+    String address();
+
+    /** The User-Agent header, or empty. */
+    String userAgent();
+
+    /** The signed-in session this browser holds, if any. */
+    Optional<SessionHandle> session();
+
+    /** The container's session id, if there is a session (only ever logged as a hash). */
+    Optional<String> sessionId();
+
+    /** Continues under a new session id (no fixation), which from now on holds this signed-in session. */
+    void startSession(SessionHandle handle);
+
+    /** Ends the container's session. */
+    void endSession();
+
+    Optional<String> cookie(String name);
+
+    /** Sets a cookie for the whole site, HttpOnly, SameSite=Lax, Secure and __Host- over HTTPS. */
+    void setCookie(String name, String value, Duration maxAge);
+
+    void removeCookie(String name);
+
+    /** Tells the browser to drop what the site cached or stored (not the cookies: those go one by one). */
+    void clearSiteData();
+
+    /** Remembers, for the rest of this request, whom the request was recognised as. */
+    void recognised(User user);
+
+    /** Whom this request was recognised as, if anyone. */
+    Optional<User> recognised();
+}

@@ -1,0 +1,27 @@
+package dev.signin.auth;
+
+import java.time.Duration;
+
+/** How an operation that checks a password ended. */
+public sealed interface Outcome {
+
+    /** Done as asked. */
+    record Done() implements Outcome {
+    }
+
+    /** The username or password was wrong (one answer for both). */
+    record WrongPassword() implements Outcome {
+    }
+
+    /** Held back without checking the password: too many failures; try again after the wait. */
+    record HeldBack(Duration delay) implements Outcome {
+        /** The wait in whole seconds, rounded up: what Retry-After says. */
+        public long seconds() {
+            return Math.max(1, delay.toSeconds() + (delay.toMillisPart() > 0 ? 1 : 0));
+        }
+    }
+
+    /** The password was right, but the credentials changed meanwhile (another browser changed them): nothing was done. */
+    record Superseded() implements Outcome {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.signin.auth;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A CDI event for each step in a session's life, fired by {@link Authentication}: the audit log
+ * and the metrics observe these, nothing calls them. userId is null when unknown (a failed
+ * sign-in: then username is the attempted one); sessionId is the container's, to be hashed
+ * before anyone writes it down.
+ */
+public record SecurityEvent(Kind kind, Instant time, Long userId, String username, String clientAddress, String sessionId) {
+
+    /** What happened. The audit log's names are the lower-case names. */
+    public enum Kind {
+        SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED, SIGN_IN_FAILURE, SIGN_IN_THROTTLED, SIGN_UP, SIGN_OUT,
+        SESSION_ENDED, OTHER_SESSIONS_ENDED, SESSION_EXPIRED, PASSWORD_CHANGED, ACCOUNT_DELETED,
+        PASSWORD_CHECK_FAILURE, PASSWORD_CHECK_THROTTLED;
+
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.signin.web;
+
+import dev.signin.auth.Client;
+import dev.signin.config.Settings;
+import dev.signin.users.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The authentication core's {@link Client}, over the servlet request and response: the one place
+ * where the container's session and the app's cookies are touched. The session holds only the
+ * user's id and the session's registry key (both Serializable, for replication).
+ */
+public class ServletClient implements Client {
+
+    static final String USER_ID = "signin.userId";
+    static final String KEY = "signin.sessionKey";
+    /** Request attributes: the response of this request (kept by the authentication mechanism), and whom it was recognised as. */
+    static final String RESPONSE = "signin.response";
+    static final String USER = "signin.user";
+    static final String CLEAR_SITE_DATA = "\"cache\", \"storage\"";
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final Settings settings;
+
+    ServletClient(HttpServletRequest request, HttpServletResponse response, Settings settings) {
+        this.request = request;
+        this.response = response;
+        this.settings = settings;
+    }
+
+    /** For the beans of a request; the authentication mechanism builds its own from the request it is given. */
+    @ApplicationScoped
+    static class Producer {
+        @Produces
+        @RequestScoped
+        Client client(HttpServletRequest request, Settings settings) {
+            return new ServletClient(request, (HttpServletResponse) request.getAttribute(RESPONSE), settings);
+        }
+    }
+
+    @Override
+    public String address() {
+        return ClientAddress.of(request, settings.trustedProxies());
+    }
+
+    @Override
+    public String userAgent() {
+        String agent = request.getHeader("User-Agent");
+        return agent == null ? "" : agent;
+    }
+
+    @Override
+    public Optional<SessionHandle> session() {
+        HttpSession session = request.getSession(false);
+        try {
+            return session != null && session.getAttribute(USER_ID) instanceof Long userId && session.getAttribute(KEY) instanceof String key
+                    ? Optional.of(new SessionHandle(userId, key)) : Optional.empty();
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> sessionId() {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.of(session.getId());
+    }
+
+    @Override
+    public void startSession(SessionHandle handle) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true);
+        }
+        session.setAttribute(USER_ID, handle.userId());
+        session.setAttribute(KEY, handle.key());
+    }
+
+    @Override
+    public void endSession() {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // nothing left to end
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> cookie(String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookieName(name).equals(cookie.getName())) {
+                    return Optional.ofNullable(cookie.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void setCookie(String name, String value, Duration maxAge) {
+        response().addCookie(cookie(name, value, (int) maxAge.toSeconds()));
+    }
+
+    @Override
+    public void removeCookie(String name) {
+        response().addCookie(cookie(name, "", 0));
+    }
+
+    @Override
+    public void clearSiteData() {
+        response().setHeader("Clear-Site-Data", CLEAR_SITE_DATA);
+    }
+
+    @Override
+    public void recognised(User user) {
+        request.setAttribute(USER, user);
+    }
+
+    @Override
+    public Optional<User> recognised() {
+        return request.getAttribute(USER) instanceof User user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** Over HTTPS: __Host-, which the browser accepts only if Secure, Path=/ and no Domain, so no subdomain can plant one. */
+    private String cookieName(String name) {
+        return settings.https() ? "__Host-" + name : name;
+    }
+
+    private Cookie cookie(String name, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(cookieName(name), value);
+        cookie.setPath(settings.https() || request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge(maxAgeSeconds);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(settings.https() || request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    private HttpServletResponse response() {
+        if (response == null) {
+            throw new IllegalStateException("no response for this request: the authentication mechanism did not run");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,367 @@
+package dev.signin.auth;
+
+import dev.signin.auth.Client.SessionHandle;
+import dev.signin.config.Mode;
+import dev.signin.config.SecretKeys;
+import dev.signin.config.Settings;
+import dev.signin.password.Argon2PasswordHash;
+import dev.signin.users.User;
+import dev.signin.users.UserRepository;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The authentication core without a server: its collaborators are in memory, the browser is a {@link FakeClient}. */
+class AuthenticationTest {
+
+    static final String PASSWORD = "correct horse battery";
+    static final SecretKeys KEYS = SecretKeys.load(Mode.PRODUCTION, Optional.of("unit-test-secret-0123456789-abcdefghijkl"),
+            List.of(), Path.of("unused"));
+
+    /** A browser: cookies it holds, the session the container keeps for it, and what the answer told it. */
+    static class FakeClient implements Client {
+        final Map<String, String> cookies = new HashMap<>();
+        final Set<String> removedCookies = new LinkedHashSet<>();
+        final Map<String, String> setCookies = new HashMap<>();
+        Optional<SessionHandle> session = Optional.empty();
+        String sessionId;
+        int sessionsEnded;
+        boolean siteDataCleared;
+        User recognised;
+
+        @Override public String address() { return "198.51.100.9"; }
+        @Override public String userAgent() { return "JUnit"; }
+        @Override public Optional<SessionHandle> session() { return session; }
+        @Override public Optional<String> sessionId() { return Optional.ofNullable(sessionId); }
+        @Override public void startSession(SessionHandle handle) { session = Optional.of(handle); sessionId = "id-" + handle.key(); }
+        @Override public void endSession() { session = Optional.empty(); sessionId = null; sessionsEnded++; }
+        @Override public Optional<String> cookie(String name) { return Optional.ofNullable(cookies.get(name)); }
+        @Override public void setCookie(String name, String value, Duration maxAge) { setCookies.put(name, value); cookies.put(name, value); }
+        @Override public void removeCookie(String name) { removedCookies.add(name); cookies.remove(name); }
+        @Override public void clearSiteData() { siteDataCleared = true; }
+        @Override public void recognised(User user) { recognised = user; }
+        @Override public Optional<User> recognised() { return Optional.ofNullable(recognised); }
+    }
+
+    /** The throttle's decisions, chosen by the test; it records what was reserved and given back. */
+    static class FakeThrottle extends SignInThrottle {
+        Duration heldBack;
+        final List<List<String>> reserved = new ArrayList<>();
+        int givenBack;
+
+        @Override public Key account(String username) { return new Key("u:" + username.toLowerCase(), 5, true); }
+        @Override public Key address(String address) { return new Key("a:" + address, 20, false); }
+        @Override public Key device(String deviceId) { return new Key("d:" + deviceId, 5, true); }
+        @Override public Key session(String key) { return new Key("s:" + key, 5, true); }
+
+        @Override
+        public Reservation reserve(List<Key> keys) {
+            reserved.add(keys.stream().map(Key::name).toList());
+            return heldBack != null ? new HeldBack(heldBack) : new Reserved(List.of());
+        }
+
+        @Override
+        public void succeeded(Reserved reservation) {
+            givenBack++;
+        }
+    }
+
+    /** The users table and its lock, in memory; "concurrentChange" plays a change committed by another browser meanwhile. */
+    static class FakeCredentials extends Credentials {
+        final Map<Long, User> users = new HashMap<>();
+        Runnable concurrentChange = () -> { };
+        int started;
+
+        @Override
+        public Optional<Started> startSession(long userId, Predicate<User> stillValid, String address, String userAgent) {
+            concurrentChange.run();
+            return Optional.ofNullable(users.get(userId)).filter(stillValid).map(this::start);
+        }
+
+        @Override
+        public Optional<Started> changePassword(long userId, int checkedVersion, String newHash, String address, String agent) {
+            concurrentChange.run();
+            return Optional.ofNullable(users.get(userId)).filter(u -> u.getCredentialVersion() == checkedVersion).map(u -> {
+                u.setPasswordHash(newHash);
+                u.raiseCredentialVersion();
+                return start(u);
+            });
+        }
+
+        @Override
+        public Optional<OthersEnded> endOtherSessions(long userId, String keep) {
+            User user = users.get(userId);
+            user.raiseCredentialVersion();
+            return Optional.of(new OthersEnded(2, user.getTokenVersion(), user.getCredentialVersion()));
+        }
+
+        @Override
+        public boolean delete(long userId, int checkedVersion) {
+            return users.remove(userId) != null;
+        }
+
+        @Override
+        public Optional<Integer> revokeRememberMe(long userId) {
+            return Optional.ofNullable(users.get(userId)).map(u -> {
+                u.raiseTokenVersion();
+                return u.getTokenVersion();
+            });
+        }
+
+        private Started start(User user) {
+            started++;
+            return new Started("key-" + started, user.getTokenVersion(), user.getCredentialVersion());
+        }
+    }
+
+    static class FakeRegistry extends SessionRegistry {
+        final List<String> ended = new ArrayList<>();
+
+        @Override public boolean isValid(String key, long userId) { return !ended.contains(key); }
+        @Override public boolean end(String key, Reason reason) { return !ended.contains(key) && ended.add(key); }
+        @Override public boolean endOwned(long userId, String key, Reason reason) { return end(key, reason); }
+    }
+
+    static class Users extends UserRepository {
+        final Map<Long, User> byId;
+
+        Users(Map<Long, User> byId) {
+            this.byId = byId;
+        }
+
+        @Override public Optional<User> findById(long id) { return Optional.ofNullable(byId.get(id)); }
+
+        @Override
+        public Optional<User> findByUsername(String username) {
+            return byId.values().stream().filter(u -> u.getUsername().equalsIgnoreCase(username)).findFirst();
+        }
+    }
+
+    /** Checks the password in memory; "busy" plays a server whose hashing slots are all taken. */
+    static class Passwords extends DatabaseIdentityStore {
+        boolean busy;
+        int checks;
+
+        @Override
+        Optional<User> check(String username, String password) {
+            checks++;
+            if (busy) {
+                throw new Argon2PasswordHash.BusyException();
+            }
+            return users.findByUsername(username).filter(u -> matches(u, password));
+        }
+
+        @Override
+        boolean matches(User user, String password) {
+            return user.getPasswordHash().equals("hash of " + password);
+        }
+    }
+
+    static class Events implements Event<SecurityEvent> {
+        final List<SecurityEvent.Kind> fired = new ArrayList<>();
+
+        @Override public void fire(SecurityEvent event) { fired.add(event.kind()); }
+        @Override public <U extends SecurityEvent> CompletionStage<U> fireAsync(U event) { throw new UnsupportedOperationException(); }
+        @Override public <U extends SecurityEvent> CompletionStage<U> fireAsync(U event, NotificationOptions options) { throw new UnsupportedOperationException(); }
+        @Override public Event<SecurityEvent> select(Annotation... qualifiers) { return this; }
+        @Override public <U extends SecurityEvent> Event<U> select(Class<U> subtype, Annotation... qualifiers) { throw new UnsupportedOperationException(); }
+        @Override public <U extends SecurityEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) { throw new UnsupportedOperationException(); }
+    }
+
+    final FakeClient browser = new FakeClient();
+    final FakeThrottle throttle = new FakeThrottle();
+    final FakeCredentials credentials = new FakeCredentials();
+    final FakeRegistry registry = new FakeRegistry();
+    final Passwords passwords = new Passwords();
+    final Events events = new Events();
+    final Authentication auth = new Authentication();
+    User ada;
+
+    static User ada() {
+        User user = new User("ada", "Ada", "hash of " + PASSWORD, OffsetDateTime.now());
+        try {
+            var id = User.class.getDeclaredField("id");
+            id.setAccessible(true);
+            id.set(user, 7L);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return user;
+    }
+
+    @BeforeEach
+    void wire() {
+        ada = ada();
+        credentials.users.put(7L, ada);
+        Users users = new Users(credentials.users);
+        passwords.users = users;
+        auth.client = browser;
+        auth.settings = new Settings() {
+            @Override public SecretKeys secretKeys() { return KEYS; }
+            @Override public Duration rememberMe() { return Duration.ofDays(30); }
+        };
+        auth.users = users;
+        auth.passwords = passwords;
+        auth.passwordHash = new Argon2PasswordHash(new Argon2PasswordHash.Cost(8, 1, 1));
+        auth.throttle = throttle;
+        auth.sessions = registry;
+        auth.credentials = credentials;
+        auth.events = events;
+        auth.clock = Clock.systemUTC();
+        auth.init();
+    }
+
+    void signedIn() {
+        assertInstanceOf(Outcome.Done.class, auth.signIn("ada", PASSWORD, true));
+        browser.recognised = ada;
+        browser.setCookies.clear();
+        events.fired.clear();
+    }
+
+    @Test
+    void aRightPasswordStartsASessionWithItsCookiesAndIsAnnounced() {
+        assertInstanceOf(Outcome.Done.class, auth.signIn("Ada", PASSWORD, true));
+        assertEquals(7L, browser.session.orElseThrow().userId());
+        assertTrue(browser.setCookies.containsKey(Authentication.REMEMBER_ME_COOKIE));
+        assertTrue(browser.setCookies.containsKey(Authentication.DEVICE_COOKIE));
+        assertEquals(List.of(List.of("u:ada", "a:198.51.100.9")), throttle.reserved, "counted before the hash");
+        assertEquals(1, throttle.givenBack);
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_SUCCESS), events.fired);
+    }
+
+    @Test
+    void aHeldBackAttemptIsNotCheckedAtAll() {
+        throttle.heldBack = Duration.ofSeconds(8);
+        Outcome outcome = auth.signIn("ada", PASSWORD, false);
+        assertEquals(8, ((Outcome.HeldBack) outcome).seconds());
+        assertEquals(0, passwords.checks);
+        assertTrue(browser.session.isEmpty());
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_THROTTLED), events.fired);
+    }
+
+    @Test
+    void anAttemptRefusedForBusyHashingStaysCounted() {
+        passwords.busy = true;
+        assertThrows(Argon2PasswordHash.BusyException.class, () -> auth.signIn("ada", PASSWORD, false));
+        assertEquals(1, throttle.reserved.size());
+        assertEquals(0, throttle.givenBack, "no free guess: the reservation is not given back");
+    }
+
+    @Test
+    void aSignInWhoseCredentialsChangedMeanwhileStartsNothing() {
+        credentials.concurrentChange = () -> { // a password change committed after the check, as the locked row shows it
+            User changed = ada();
+            changed.raiseCredentialVersion();
+            credentials.users.put(7L, changed);
+        };
+        assertInstanceOf(Outcome.Superseded.class, auth.signIn("ada", PASSWORD, true));
+        assertTrue(browser.session.isEmpty(), "no session");
+        assertTrue(browser.setCookies.isEmpty(), "no remember-me or device cookie");
+        assertFalse(events.fired.contains(SecurityEvent.Kind.SIGN_IN_SUCCESS));
+    }
+
+    @Test
+    void aKnownBrowserIsCountedUnderItsDeviceAloneAndOnlyForItsAccount() {
+        signedIn();
+        auth.signOut();
+        throttle.reserved.clear();
+        auth.signIn("ada", "a guess", false);
+        assertTrue(throttle.reserved.get(0).get(0).startsWith("d:"), throttle.reserved.toString());
+        assertEquals(1, throttle.reserved.get(0).size(), "not held by the account's or the address's wait");
+
+        auth.signIn("grace", "a guess", false);
+        assertEquals(List.of("u:grace", "a:198.51.100.9"), throttle.reserved.get(1), "no key to another account");
+
+        ada.raiseCredentialVersion(); // the password changed elsewhere: the device cookie is revoked
+        auth.signIn("ada", "a guess", false);
+        assertEquals(List.of("u:ada", "a:198.51.100.9"), throttle.reserved.get(2));
+    }
+
+    @Test
+    void everyWayOfEndingThisSessionLeavesTheBrowserAlike() {
+        signedIn();
+        auth.signOut();
+        assertLeft(SecurityEvent.Kind.SIGN_OUT);
+
+        signedIn();
+        assertEquals(Authentication.Ended.THIS_SESSION, auth.endSession(browser.session.orElseThrow().key()));
+        assertLeft(SecurityEvent.Kind.SESSION_ENDED);
+
+        signedIn();
+        assertInstanceOf(Outcome.Done.class, auth.deleteAccount(PASSWORD));
+        assertLeft(SecurityEvent.Kind.ACCOUNT_DELETED);
+    }
+
+    private void assertLeft(SecurityEvent.Kind kind) {
+        assertTrue(browser.session.isEmpty());
+        assertTrue(browser.siteDataCleared);
+        assertTrue(browser.removedCookies.contains(Authentication.REMEMBER_ME_COOKIE));
+        assertFalse(browser.removedCookies.contains(Authentication.DEVICE_COOKIE), "the browser stays known");
+        assertEquals(List.of(kind), events.fired);
+        browser.siteDataCleared = false;
+        browser.removedCookies.clear();
+    }
+
+    @Test
+    void aWrongCurrentPasswordIsCountedUnderTheAccountAndTheSession() {
+        signedIn();
+        throttle.reserved.clear();
+        assertInstanceOf(Outcome.WrongPassword.class, auth.changePassword("not it", "a new passphrase"));
+        String device = throttle.reserved.get(0).get(0);
+        assertTrue(device.startsWith("d:"), "this known browser: " + device);
+        assertEquals("s:" + browser.session.orElseThrow().key(), throttle.reserved.get(0).get(1));
+        assertEquals(List.of(SecurityEvent.Kind.PASSWORD_CHECK_FAILURE), events.fired);
+    }
+
+    @Test
+    void aPasswordChangeContinuesInANewSessionWithFreshCookies() {
+        signedIn();
+        String before = browser.session.orElseThrow().key();
+        assertInstanceOf(Outcome.Done.class, auth.changePassword(PASSWORD, "a new passphrase"));
+        assertFalse(before.equals(browser.session.orElseThrow().key()));
+        assertTrue(browser.setCookies.containsKey(Authentication.REMEMBER_ME_COOKIE), "it had one: a fresh one");
+        assertTrue(browser.setCookies.containsKey(Authentication.DEVICE_COOKIE), "still known, under the new version");
+        assertEquals(List.of(SecurityEvent.Kind.PASSWORD_CHANGED), events.fired);
+    }
+
+    @Test
+    void aRememberMeCookieSignsInAgainAndIsAnnounced() {
+        signedIn();
+        String cookie = browser.cookies.get(Authentication.REMEMBER_ME_COOKIE);
+        FakeClient later = new FakeClient();
+        later.cookies.put(Authentication.REMEMBER_ME_COOKIE, cookie);
+        assertEquals(Optional.of(ada), auth.recognise(later));
+        assertTrue(later.session.isPresent());
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_REMEMBERED), events.fired);
+
+        ada.raiseTokenVersion(); // revoked (a sign-out elsewhere)
+        FakeClient revoked = new FakeClient();
+        revoked.cookies.put(Authentication.REMEMBER_ME_COOKIE, cookie);
+        assertEquals(Optional.empty(), auth.recognise(revoked));
+        assertTrue(revoked.removedCookies.contains(Authentication.REMEMBER_ME_COOKIE));
+    }
+}
