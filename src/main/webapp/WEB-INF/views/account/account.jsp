@@ -23,11 +23,11 @@
       <t:csrf/>
       <%-- A hidden username lets password managers file the new password under the right account. --%>
       <input type="text" name="username" autocomplete="username" value="<c:out value='${user.username}'/>" hidden>
-      <t:field name="current" label="Current password" type="password" autocomplete="current-password" maxlength="128"
+      <t:field name="current" label="Current password" type="password" autocomplete="current-password" maxlength="${limits.passwordMax}"
                error="${section == 'password' ? errors.current : ''}"/>
-      <t:field name="password" label="New password" type="password" autocomplete="new-password" minlength="8" maxlength="128"
-               hint="At least 8 characters; 15 or more is better. Changing it signs you out everywhere else." error="${section == 'password' ? errors.password : ''}"/>
-      <t:field name="confirm" label="Repeat the new password" type="password" autocomplete="new-password" maxlength="128"
+      <t:field name="password" label="New password" type="password" autocomplete="new-password" minlength="${limits.passwordMin}" maxlength="${limits.passwordMax}"
+               hint="At least ${limits.passwordMin} characters; 15 or more is better. Changing it signs you out everywhere else." error="${section == 'password' ? errors.password : ''}"/>
+      <t:field name="confirm" label="Repeat the new password" type="password" autocomplete="new-password" maxlength="${limits.passwordMax}"
                error="${section == 'password' ? errors.confirm : ''}"/>
       <button type="submit" class="primary">Change password</button>
     </form>
@@ -40,7 +40,7 @@
     <form method="post" action="${ctx}/account/delete" novalidate>
       <t:csrf/>
       <t:field name="current" id="delete-current" label="Your password, to confirm" type="password"
-               autocomplete="current-password" maxlength="128" error="${section == 'delete' ? errors.current : ''}"/>
+               autocomplete="current-password" maxlength="${limits.passwordMax}" error="${section == 'delete' ? errors.current : ''}"/>
       <button type="submit" class="danger-button">Delete my account</button>
     </form>
   </section>

@@ -5,13 +5,13 @@
   <t:error-summary errors="${errors}" fields="username,name,password,confirm"/>
   <form method="post" action="${ctx}/sign-up" class="card" novalidate>
     <t:csrf/>
-    <t:field name="username" label="Username" autocomplete="username" value="${form.username}" minlength="3" maxlength="32"
-             hint="3 to 32 letters, digits, '.', '_' or '-'." error="${errors.username}"/>
+    <t:field name="username" label="Username" autocomplete="username" value="${form.username}" minlength="${limits.usernameMin}" maxlength="${limits.usernameMax}"
+             hint="${limits.usernameMin} to ${limits.usernameMax} letters, digits, '.', '_' or '-'." error="${errors.username}"/>
     <t:field name="name" label="Display name" autocomplete="name" value="${form.name}" maxlength="100"
              error="${errors.name}"/>
-    <t:field name="password" label="Password" type="password" autocomplete="new-password" minlength="8" maxlength="128"
-             hint="At least 8 characters; 15 or more is better. A few unrelated words make a strong, memorable passphrase." error="${errors.password}"/>
-    <t:field name="confirm" label="Repeat the password" type="password" autocomplete="new-password" maxlength="128"
+    <t:field name="password" label="Password" type="password" autocomplete="new-password" minlength="${limits.passwordMin}" maxlength="${limits.passwordMax}"
+             hint="At least ${limits.passwordMin} characters; 15 or more is better. A few unrelated words make a strong, memorable passphrase." error="${errors.password}"/>
+    <t:field name="confirm" label="Repeat the password" type="password" autocomplete="new-password" maxlength="${limits.passwordMax}"
              error="${errors.confirm}"/>
     <button type="submit" class="primary">Create account</button>
   </form>

@@ -11,7 +11,7 @@
     <div class="field">
       <label for="username">Username</label>
       <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none"
-             spellcheck="false" required maxlength="32" value="<c:out value='${username}'/>"
+             spellcheck="false" required maxlength="${limits.usernameMax}" value="<c:out value='${username}'/>"
              <c:if test="${not empty error}">aria-describedby="sign-in-error" aria-invalid="true"</c:if>>
     </div>
     <div class="field">
