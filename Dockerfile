@@ -9,6 +9,8 @@ COPY --chown=payara:payara server-config/ /opt/payara/config/
 COPY --chown=payara:payara target/signin.war /opt/payara/deployments/signin.war
 # Krazo's ServiceLoaders with a memo (src/krazo-patch): put ahead of Payara's copy below.
 COPY --chown=payara:payara target/signin-krazo-patch.jar /opt/payara/signin-krazo-patch.jar
+# Session ids of 128 random bits (src/server-lib): a class the server itself loads.
+COPY --chown=payara:payara target/signin-server-lib.jar /opt/payara/signin-server-lib.jar
 
 USER root
 RUN mkdir -p /opt/payara/data /opt/payara/root && chown -R payara:payara /opt/payara/data /opt/payara/root
@@ -29,6 +31,7 @@ ENTRYPOINT ["tini", "--", "java", "@/opt/payara/config/payara-micro.args", \
             "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", \
             "-Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar", \
             "-jar", "/opt/payara/payara-micro.jar", \
+            "--addLibs", "/opt/payara/signin-server-lib.jar", \
             "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", \
             "--postbootcommandfile", "/opt/payara/config/post-boot-commands.asadmin", \
             "--rootdir", "/opt/payara/root", \

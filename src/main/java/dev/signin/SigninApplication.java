@@ -8,6 +8,8 @@ import dev.signin.profile.ProfileController;
 import dev.signin.sessions.SessionsController;
 import dev.signin.signin.SignInController;
 import dev.signin.signin.SignOutController;
+import dev.signin.web.MonitoringFilter;
+import dev.signin.web.NoOptions;
 import dev.signin.web.SignedInFilter;
 import dev.signin.web.SignedOutFilter;
 import dev.signin.web.UnexpectedErrorMapper;
@@ -44,6 +46,8 @@ public class SigninApplication extends Application {
                 MetricsResource.class,
                 SignedInFilter.class,
                 SignedOutFilter.class,
+                MonitoringFilter.class,
+                NoOptions.class,
                 UnexpectedErrorMapper.class);
     }
 
@@ -53,6 +57,8 @@ public class SigninApplication extends Application {
                 // MVC 2.1 defaults to EXPLICIT: make every form POST require the token.
                 Csrf.CSRF_PROTECTION, Csrf.CsrfOptions.IMPLICIT,
                 // Keep "Location: /" as written: no absolute URL built from the request's Host header.
-                ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+                ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true,
+                // No /application.wadl and no resource descriptions: the app has no API to describe.
+                ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 }

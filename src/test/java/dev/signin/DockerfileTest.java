@@ -30,6 +30,7 @@ class DockerfileTest {
     void theImageUsesTheSharedServerConfig() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
         assertTrue(dockerfile.contains("@/opt/payara/config/payara-micro.args"));
+        assertTrue(dockerfile.contains("\"--addLibs\", \"/opt/payara/signin-server-lib.jar\""), "the session id generator");
         assertTrue(dockerfile.contains("\"--prebootcommandfile\", \"/opt/payara/config/pre-boot-commands.asadmin\""));
         assertTrue(dockerfile.contains("\"--postbootcommandfile\", \"/opt/payara/config/post-boot-commands.asadmin\""));
         assertTrue(dockerfile.contains("COPY --chown=payara:payara server-config/ /opt/payara/config/"));

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Creates accounts from a sign-up form that passed Bean Validation, and signs the new user in. */
 @ApplicationScoped
@@ -28,7 +29,9 @@ public class Registration {
     @Inject
     Authentication authentication;
 
-    /** The new user, or the form errors (field name to message) that stopped it. */
+    static final String TAKEN = "This username is taken.";
+
+    /** The new user, the form errors (field name to message) that stopped it, or a wait. */
     public sealed interface Outcome {
     }
 
@@ -38,24 +41,36 @@ public class Registration {
     public record Rejected(Map<String, String> errors) implements Outcome {
     }
 
+    /** Too many sign-ups from this address: try again after the wait (in seconds). */
+    public record HeldBack(long seconds) implements Outcome {
+    }
+
+    /**
+     * Whether a username is taken is said only about a form that is otherwise valid, and each such
+     * attempt is counted per client address: nobody can list the accounts by sending half-filled forms.
+     */
     public Outcome register(SignUpForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
         passwordPolicy.problem(form.getUsername(), form.getPassword()).ifPresent(p -> errors.put("password", p));
         if (!form.passwordConfirmed()) {
             errors.put("confirm", SignUpForm.CONFIRM_MISMATCH);
         }
-        if (users.findByUsername(form.getUsername()).isPresent()) {
-            errors.put("username", "This username is taken.");
-        }
         if (!errors.isEmpty()) {
             return new Rejected(errors);
+        }
+        Optional<dev.signin.auth.Outcome.HeldBack> held = authentication.admitSignUp();
+        if (held.isPresent()) {
+            return new HeldBack(held.get().seconds());
+        }
+        if (users.findByUsername(form.getUsername()).isPresent()) {
+            return new Rejected(Map.of("username", TAKEN));
         }
         String hash = passwordHash.generate(form.getPassword().toCharArray());
         User user;
         try {
             user = users.create(form.getUsername(), form.getName().strip(), hash);
         } catch (UsernameTakenException e) {
-            return new Rejected(Map.of("username", "This username is taken."));
+            return new Rejected(Map.of("username", TAKEN));
         }
         authentication.signedUp(user);
         return new Registered(user);

@@ -52,15 +52,16 @@ public class SignUpController {
         if (!errors.isEmpty() && !form.passwordConfirmed()) {
             errors.putIfAbsent("confirm", SignUpForm.CONFIRM_MISMATCH); // all the form's problems at once
         }
-        if (errors.isEmpty()) {
-            Registration.Outcome outcome = registration.register(form);
-            if (outcome instanceof Registration.Registered) {
-                return navigation.seeOther("/", "Welcome! Your account has been created.");
-            }
-            errors = ((Registration.Rejected) outcome).errors();
+        Registration.Outcome outcome = errors.isEmpty() ? registration.register(form) : new Registration.Rejected(errors);
+        if (outcome instanceof Registration.Registered) {
+            return navigation.seeOther("/", "Welcome! Your account has been created.");
         }
         models.put("form", form);
-        models.put("errors", errors);
+        if (outcome instanceof Registration.HeldBack held) {
+            models.put("errors", Map.of("username", Views.heldBackMessage("Too many sign-ups from your address.", held.seconds())));
+            return Views.heldBack(VIEW, held.seconds());
+        }
+        models.put("errors", ((Registration.Rejected) outcome).errors());
         return Views.rejected(VIEW);
     }
 }

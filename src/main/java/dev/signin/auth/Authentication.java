@@ -154,6 +154,20 @@ public class Authentication {
         fire(client, Kind.SIGN_UP, user.getId(), null);
     }
 
+    /**
+     * Counts a sign-up attempt from this client's address: each one that reaches the username's
+     * availability can tell whether an account exists, so they are limited like sign-in failures
+     * (and never given back). Empty when the attempt may go on.
+     */
+    public Optional<Outcome.HeldBack> admitSignUp() {
+        SignInThrottle.Reservation reservation = throttle.reserve(List.of(throttle.signUp(client.address())));
+        if (reservation instanceof SignInThrottle.HeldBack held) {
+            fire(client, Kind.SIGN_UP_THROTTLED, null, null);
+            return Optional.of(new Outcome.HeldBack(held.delay()));
+        }
+        return Optional.empty();
+    }
+
     /** Ends this session and revokes every remember-me cookie of the user. */
     public void signOut() {
         Optional<SessionHandle> handle = client.session();

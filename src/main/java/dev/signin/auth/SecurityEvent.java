@@ -15,7 +15,7 @@ public record SecurityEvent(Kind kind, Instant time, Long userId, String usernam
     public enum Kind {
         SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED, SIGN_IN_FAILURE, SIGN_IN_THROTTLED, SIGN_UP, SIGN_OUT,
         SESSION_ENDED, OTHER_SESSIONS_ENDED, SESSION_EXPIRED, PASSWORD_CHANGED, ACCOUNT_DELETED,
-        PASSWORD_CHECK_FAILURE, PASSWORD_CHECK_THROTTLED;
+        PASSWORD_CHECK_FAILURE, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);

@@ -80,6 +80,11 @@ public class SignInThrottle {
         return new Key("d:" + deviceId, settings.throttleAccountFreeFailures(), true);
     }
 
+    /** Sign-up attempts from one address. */
+    public Key signUp(String address) {
+        return new Key("n:" + address, settings.throttleAddressFreeFailures(), false);
+    }
+
     public Key session(String sessionKey) {
         return new Key("s:" + sessionKey, settings.throttleAccountFreeFailures(), true);
     }

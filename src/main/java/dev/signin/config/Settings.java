@@ -24,6 +24,8 @@ public class Settings {
     /** The OWASP Password Storage Cheat Sheet minimum for Argon2id: 19 MiB of memory, 2 iterations. */
     public static final int MIN_PASSWORD_MEMORY_KIB = 19 * 1024;
     public static final int MIN_PASSWORD_ITERATIONS = 2;
+    /** The shortest bearer token /metrics accepts. */
+    public static final int MIN_METRICS_TOKEN = 24;
 
     @Inject
     @ConfigProperty(name = "signin.mode", defaultValue = "production")
@@ -85,8 +87,17 @@ public class Settings {
     @ConfigProperty(name = "signin.trusted-proxies")
     Optional<String> trustedProxies;
 
+    @Inject
+    @ConfigProperty(name = "signin.metrics.addresses")
+    Optional<String> metricsAddresses;
+
+    @Inject
+    @ConfigProperty(name = "signin.metrics.token")
+    Optional<String> metricsToken;
+
     private Mode mode;
     private Set<String> trustedProxyAddresses;
+    private Set<String> metricsAddressSet;
     private SecretKeys secretKeys;
 
     @PostConstruct
@@ -111,8 +122,12 @@ public class Settings {
         // Comma-separated; read as one string (Payara cannot inject Optional<List<String>>).
         List<String> fallbacks = secretFallbacks.map(v -> List.of(v.split(","))).orElse(List.of());
         secretKeys = SecretKeys.load(mode, secret, fallbacks, dataDir());
-        trustedProxyAddresses = trustedProxies.map(v -> Arrays.stream(v.split(",")).map(String::strip)
-                .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        trustedProxyAddresses = addresses(trustedProxies);
+        metricsAddressSet = addresses(metricsAddresses);
+        if (metricsToken().filter(token -> token.length() < MIN_METRICS_TOKEN).isPresent()) {
+            throw new ConfigurationException("signin.metrics.token (SIGNIN_METRICS_TOKEN) must be at least " + MIN_METRICS_TOKEN
+                    + " characters, e.g. the output of 'openssl rand -base64 32'");
+        }
     }
 
     public Mode mode() {
@@ -161,6 +176,22 @@ public class Settings {
 
     public int throttleAddressFreeFailures() {
         return throttleAddressFreeFailures;
+    }
+
+    /** Comma-separated addresses, as a set. */
+    private static Set<String> addresses(Optional<String> list) {
+        return list.map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** Client addresses that may read /metrics without a token (signin.metrics.addresses); none by default. */
+    public Set<String> metricsAddresses() {
+        return metricsAddressSet;
+    }
+
+    /** The bearer token that may read /metrics (signin.metrics.token); none by default. */
+    public Optional<String> metricsToken() {
+        return metricsToken.map(String::strip).filter(token -> !token.isEmpty());
     }
 
     /** The reverse proxies whose X-Forwarded-For is believed (signin.trusted-proxies). */

@@ -1,5 +1,6 @@
 package dev.signin.metrics;
 
+import dev.signin.web.MonitoringOnly;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,12 +18,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The app's metrics in the Prometheus text format at /metrics. Payara serves its own /metrics,
- * but not when an application is deployed at the root context (Payara issue 4924), so the app
- * renders its application-scope registry itself.
+ * The app's metrics in the Prometheus text format at /metrics, for the operator's monitoring only
+ * ({@link MonitoringOnly}). Payara serves its own /metrics, but not when an application is
+ * deployed at the root context (Payara issue 4924), so the app renders its application-scope
+ * registry itself.
  */
 @RequestScoped
 @Path("metrics")
+@MonitoringOnly
 public class MetricsResource {
 
     @Inject

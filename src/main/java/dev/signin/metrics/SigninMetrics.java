@@ -43,7 +43,8 @@ public class SigninMetrics {
         failedPasswordChecks = registry.counter(Metadata.builder().withName("signin.password_checks.failed")
                 .withDescription("Wrong current passwords given to change the password or delete the account").build());
         throttled = registry.counter(Metadata.builder().withName("signin.sign_ins.throttled")
-                .withDescription("Password checks held back (429) after too many failures: sign-ins and current passwords").build());
+                .withDescription("Attempts held back (429): sign-ins and current passwords after too many failures, "
+                        + "sign-ups after too many from one address").build());
         hashing = registry.timer(Metadata.builder().withName("signin.password.hashing")
                 .withDescription("Time spent computing Argon2id password hashes").withUnit(MetricUnits.SECONDS).build());
         registry.gauge(Metadata.builder().withName("signin.sessions.active")
@@ -66,7 +67,7 @@ public class SigninMetrics {
             case SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED -> signIns.inc();
             case SIGN_IN_FAILURE -> failedSignIns.inc();
             case PASSWORD_CHECK_FAILURE -> failedPasswordChecks.inc();
-            case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED -> throttled.inc();
+            case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED -> throttled.inc();
             default -> {
                 // the other steps are in the audit log, not counted
             }

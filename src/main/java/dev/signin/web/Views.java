@@ -22,8 +22,13 @@ public final class Views {
         return Response.status(TOO_MANY_REQUESTS, "Too Many Requests").header("Retry-After", seconds).entity(view).build();
     }
 
-    /** What a held-back page says. */
+    /** What a page held back after failed password checks says. */
     public static String heldBackMessage(long seconds) {
-        return "Too many failed attempts. Please wait " + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.";
+        return heldBackMessage("Too many failed attempts.", seconds);
+    }
+
+    /** What a held-back page says: why, and how long to wait. */
+    public static String heldBackMessage(String why, long seconds) {
+        return why + " Please wait " + seconds + (seconds == 1 ? " second" : " seconds") + " and try again.";
     }
 }

@@ -74,7 +74,7 @@ class RememberMeIT {
     }
 
     static long signIns(Browser browser) {
-        return browser.get("/metrics").body().lines().filter(l -> l.startsWith("signin_sign_ins_total "))
+        return browser.metrics().body().lines().filter(l -> l.startsWith("signin_sign_ins_total "))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst()
                 .orElseThrow(() -> new AssertionError("no signin_sign_ins_total"));
     }

@@ -49,7 +49,7 @@ class HealthIT {
         String username = Accounts.signUp(browser, "metrics");
         Accounts.signIn(new Browser(browser.uri("")), username, Accounts.PASSWORD, false);
         Accounts.signIn(new Browser(browser.uri("")), username, "wrong", false);
-        Page metrics = browser.get("/metrics");
+        Page metrics = browser.metrics();
         assertEquals(200, metrics.status(), metrics::body);
         String text = metrics.body();
         for (String name : new String[]{"signin_sign_ins_total", "signin_sign_ins_failed_total", "signin_sign_ins_throttled_total",

@@ -80,6 +80,11 @@ public final class Browser {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** /metrics, as the operator's monitoring reads it (with the test servers' bearer token). */
+    public Page metrics() {
+        return send(HttpRequest.newBuilder(uri("/metrics")).header("Authorization", "Bearer " + PayaraMicro.METRICS_TOKEN).GET());
+    }
+
     /** A POST with exactly these fields (no CSRF token unless given). */
     public Page post(String path, Map<String, String> fields) {
         return post(path, form(fields), "application/x-www-form-urlencoded");

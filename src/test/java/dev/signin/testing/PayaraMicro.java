@@ -29,6 +29,8 @@ public final class PayaraMicro implements AutoCloseable {
     /** The secret the test server signs with, and an older one it still accepts (key rotation). */
     public static final String SECRET = "integration-test-secret-0123456789-abcdefghij";
     public static final String OLD_SECRET = "integration-test-previous-secret-0123456789";
+    /** The bearer token that reads /metrics on the test servers. */
+    public static final String METRICS_TOKEN = "integration-test-metrics-token-0123456789";
 
     private static final String BOOT_MARK = "\n===== starting: ";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.boot.timeout.seconds", 240));
@@ -82,6 +84,7 @@ public final class PayaraMicro implements AutoCloseable {
         env.put("SIGNIN_SECRET_FALLBACKS", OLD_SECRET);
         env.put("SIGNIN_TRUSTED_PROXIES", "127.0.0.1");
         env.put("SIGNIN_PASSWORD_CONCURRENT_HASHES", "2");
+        env.put("SIGNIN_METRICS_TOKEN", METRICS_TOKEN);
         PayaraMicro server = new PayaraMicro(name, env);
         server.environment.put("SIGNIN_DB_URL", server.jdbcUrl());
         return server;
@@ -138,6 +141,7 @@ public final class PayaraMicro implements AutoCloseable {
                     "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
                     "--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString(),
                     "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString(),
+                    "--addLibs", Path.of(required("server.lib.jar")).toAbsolutePath().toString(),
                     "--rootdir", workDir.resolve("root").toString(),
                     "--port", Integer.toString(port),
                     "--deploy", Path.of(required("signin.war")).toAbsolutePath().toString()));
@@ -203,7 +207,7 @@ public final class PayaraMicro implements AutoCloseable {
                         + port + " answers " + lastStatus + " (-1: no answer at all). The server's errors:\n"
                         + severeLines(log) + "\nServer log:\n" + logTail(250));
             }
-            sleep(250);
+            Concurrently.sleep(250);
         }
         stop();
         throw new IllegalStateException("Payara Micro was not ready within " + BOOT_TIMEOUT.toSeconds()
@@ -291,6 +295,41 @@ public final class PayaraMicro implements AutoCloseable {
         return severe.isEmpty() ? "(none logged)" : String.join("\n", severe);
     }
 
+    /**
+     * The TCP ports the server process listens on, on any address (Linux: its socket inodes in
+     * /proc/PID/fd matched against the LISTEN entries of /proc/net/tcp and tcp6).
+     */
+    public synchronized java.util.Set<Integer> listeningPorts() {
+        if (process == null) {
+            throw new IllegalStateException("not running");
+        }
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            });
+            java.util.Set<Integer> ports = new java.util.TreeSet<>();
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
+                        ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
+                    }
+                }
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The server log split by boot, oldest first: what each start of this server logged. */
     public List<String> bootLogs() {
         return java.util.Arrays.stream(logText().split(BOOT_MARK)).skip(1).toList();
@@ -320,15 +359,6 @@ public final class PayaraMicro implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -22,29 +22,38 @@ public final class RawHttp {
     }
 
     public static Answer send(int port, byte[] request) {
+        String text = exchange(port, request, 30_000).text();
+        int split = text.indexOf("\r\n\r\n");
+        String head = split < 0 ? text : text.substring(0, split);
+        String body = split < 0 ? "" : text.substring(split + 4);
+        if (!head.startsWith("HTTP/1.1 ")) {
+            return new Answer(-1, head, body);
+        }
+        return new Answer(Integer.parseInt(head.substring(9, 12)), head, body);
+    }
+
+    /** All a connection answered, and whether the server closed it (or it was still open after the timeout). */
+    public record Exchange(String text, boolean closedByServer) {
+    }
+
+    public static Exchange exchange(int port, byte[] request, int timeoutMillis) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
+            boolean closed = true;
             try {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     received.write(buffer, 0, n);
                 }
-            } catch (SocketTimeoutException e) {
-                // keep-alive server that did not close: what came is the answer
+            } catch (SocketTimeoutException keptOpen) {
+                closed = false; // a keep-alive server that did not close: what came is the answer
             }
-            String text = received.toString(StandardCharsets.ISO_8859_1);
-            int split = text.indexOf("\r\n\r\n");
-            String head = split < 0 ? text : text.substring(0, split);
-            String body = split < 0 ? "" : text.substring(split + 4);
-            if (!head.startsWith("HTTP/1.1 ")) {
-                return new Answer(-1, head, body);
-            }
-            return new Answer(Integer.parseInt(head.substring(9, 12)), head, body);
+            return new Exchange(received.toString(StandardCharsets.ISO_8859_1), closed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,7 +44,7 @@ class PageCostIT {
     }
 
     private static long krazoScans(Browser browser) {
-        Page metrics = browser.get("/metrics");
+        Page metrics = browser.metrics();
         Matcher m = Pattern.compile("(?m)^signin_krazo_service_scans (\\d+)").matcher(metrics.body());
         assertTrue(m.find(), "no signin_krazo_service_scans in /metrics: the server runs Krazo's own "
                 + "ServiceLoaders (is target/signin-krazo-patch.jar on -Xbootclasspath/a?)");
