@@ -8,6 +8,7 @@ import dev.signin.profile.ProfileController;
 import dev.signin.sessions.SessionsController;
 import dev.signin.signin.SignInController;
 import dev.signin.signin.SignOutController;
+import dev.signin.web.CsrfTokens;
 import dev.signin.web.MonitoringFilter;
 import dev.signin.web.NoOptions;
 import dev.signin.web.SignedInFilter;
@@ -15,6 +16,7 @@ import dev.signin.web.SignedOutFilter;
 import dev.signin.web.UnexpectedErrorMapper;
 import jakarta.mvc.security.Csrf;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.krazo.Properties;
 import org.glassfish.jersey.server.ServerProperties;
 
 import java.util.Map;
@@ -56,6 +58,9 @@ public class SigninApplication extends Application {
         return Map.of(
                 // MVC 2.1 defaults to EXPLICIT: make every form POST require the token.
                 Csrf.CSRF_PROTECTION, Csrf.CsrfOptions.IMPLICIT,
+                // The token in the session of a signed-in user, in a signed cookie for anyone else:
+                // no session for every visitor of the sign-in page.
+                Properties.CSRF_TOKEN_STRATEGY, new CsrfTokens(),
                 // Keep "Location: /" as written: no absolute URL built from the request's Host header.
                 ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true,
                 // No /application.wadl and no resource descriptions: the app has no API to describe.

@@ -1,6 +1,7 @@
 package dev.signin.auth;
 
 import dev.signin.config.SecretKeys;
+import dev.signin.config.SignedValue;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,11 +26,11 @@ public final class DeviceToken {
     private static final Pattern PAYLOAD = Pattern.compile("1\\.(\\d{1,18})\\.(\\d{1,9})\\.([A-Za-z0-9_-]{22})\\.(\\d{1,12})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SignedToken signed;
+    private final SignedValue signed;
     private final Clock clock;
 
     public DeviceToken(SecretKeys keys, Clock clock) {
-        this.signed = new SignedToken(keys, "signin.device");
+        this.signed = new SignedValue(keys, "signin.device");
         this.clock = clock;
     }
 

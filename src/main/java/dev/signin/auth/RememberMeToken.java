@@ -1,6 +1,7 @@
 package dev.signin.auth;
 
 import dev.signin.config.SecretKeys;
+import dev.signin.config.SignedValue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The value of the remember-me cookie: {@code 1.<userId>.<tokenVersion>.<expires>.<mac>} (see
- * {@link SignedToken}). No password, no session id, nothing to look up: the signature says we
+ * {@link SignedValue}). No password, no session id, nothing to look up: the signature says we
  * issued it, the token version (kept per user in the database) says it has not been revoked by a
  * sign-out or a change of credentials since.
  */
@@ -22,11 +23,11 @@ public final class RememberMeToken {
 
     private static final Pattern PAYLOAD = Pattern.compile("1\\.(\\d{1,18})\\.(\\d{1,9})\\.(\\d{1,12})");
 
-    private final SignedToken signed;
+    private final SignedValue signed;
     private final Clock clock;
 
     public RememberMeToken(SecretKeys keys, Clock clock) {
-        this.signed = new SignedToken(keys, "signin.remember-me");
+        this.signed = new SignedValue(keys, "signin.remember-me");
         this.clock = clock;
     }
 

@@ -1,6 +1,4 @@
-package dev.signin.auth;
-
-import dev.signin.config.SecretKeys;
+package dev.signin.config;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,9 +10,11 @@ import java.util.Optional;
 
 /**
  * A value the app signs with its secret: {@code <payload>.<mac>}, where mac is HMAC-SHA256 over a
- * purpose and the payload. The purpose keeps one kind of token from passing for another.
+ * purpose and the payload, with the current key; the fallback keys still verify. The purpose keeps
+ * one kind of signed value (a remember-me cookie, a device cookie, a CSRF cookie) from passing for
+ * another.
  */
-final class SignedToken {
+public final class SignedValue {
 
     private static final String ALGORITHM = "HmacSHA256";
     /** The length of an unpadded base64url HMAC-SHA256. */
@@ -23,17 +23,17 @@ final class SignedToken {
     private final SecretKeys keys;
     private final String purpose;
 
-    SignedToken(SecretKeys keys, String purpose) {
+    public SignedValue(SecretKeys keys, String purpose) {
         this.keys = keys;
         this.purpose = purpose + "|";
     }
 
-    String sign(String payload) {
+    public String sign(String payload) {
         return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(keys.current(), payload));
     }
 
-    /** The payload of a token signed with the current key or a fallback; the caller checks its format. */
-    Optional<String> payloadOf(String token, int maxLength) {
+    /** The payload of a value signed with the current key or a fallback; the caller checks its format. */
+    public Optional<String> payloadOf(String token, int maxLength) {
         if (token == null || token.length() > maxLength) {
             return Optional.empty();
         }

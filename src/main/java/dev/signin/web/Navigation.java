@@ -1,8 +1,10 @@
 package dev.signin.web;
 
+import dev.signin.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -16,13 +18,16 @@ public class Navigation {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Settings settings;
+
     public Response seeOther(String appPath) {
         return to(request.getContextPath(), appPath);
     }
 
     /** With a notice shown once on the next page ({@link Flash}). */
     public Response seeOther(String appPath, String notice) {
-        Flash.put(request, notice);
+        Flash.put(request, (HttpServletResponse) request.getAttribute(ServletClient.RESPONSE), settings, notice);
         return seeOther(appPath);
     }
 

@@ -1,9 +1,11 @@
 package dev.signin.web;
 
+import dev.signin.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** For the layout: {@code ${notices.flash}} takes the pending notice when a page is rendered. */
 @Named
@@ -13,12 +15,15 @@ public class Notices {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Settings settings;
+
     private String flash;
     private boolean taken;
 
     public String getFlash() {
         if (!taken) {
-            flash = Flash.take(request);
+            flash = Flash.take(request, (HttpServletResponse) request.getAttribute(ServletClient.RESPONSE), settings);
             taken = true;
         }
         return flash;

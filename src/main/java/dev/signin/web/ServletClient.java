@@ -6,7 +6,6 @@ import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -82,7 +81,7 @@ public class ServletClient implements Client {
         if (session != null) {
             request.changeSessionId();
         } else {
-            session = request.getSession(true);
+            session = request.getSession(true); // a new id: the container never takes one the browser sent (SignInIT)
         }
         session.setAttribute(USER_ID, handle.userId());
         session.setAttribute(KEY, handle.key());
@@ -98,29 +97,33 @@ public class ServletClient implements Client {
                 // nothing left to end
             }
         }
+        if (request.getRequestedSessionId() != null && response != null) {
+            // The browser forgets the id too: it would otherwise send it until it closes.
+            var config = request.getServletContext().getSessionCookieConfig();
+            jakarta.servlet.http.Cookie removal = new jakarta.servlet.http.Cookie(config.getName(), "");
+            removal.setPath(config.getPath() != null ? config.getPath()
+                    : request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+            removal.setMaxAge(0);
+            removal.setHttpOnly(true);
+            removal.setSecure(config.isSecure() || request.isSecure());
+            removal.setAttribute("SameSite", "Lax");
+            response.addCookie(removal);
+        }
     }
 
     @Override
     public Optional<String> cookie(String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookieName(name).equals(cookie.getName())) {
-                    return Optional.ofNullable(cookie.getValue());
-                }
-            }
-        }
-        return Optional.empty();
+        return Cookies.value(request, settings, name);
     }
 
     @Override
     public void setCookie(String name, String value, Duration maxAge) {
-        response().addCookie(cookie(name, value, (int) maxAge.toSeconds()));
+        response().addCookie(Cookies.of(request, settings, name, value, (int) maxAge.toSeconds()));
     }
 
     @Override
     public void removeCookie(String name) {
-        response().addCookie(cookie(name, "", 0));
+        response().addCookie(Cookies.of(request, settings, name, "", 0));
     }
 
     @Override
@@ -136,21 +139,6 @@ public class ServletClient implements Client {
     @Override
     public Optional<User> recognised() {
         return request.getAttribute(USER) instanceof User user ? Optional.of(user) : Optional.empty();
-    }
-
-    /** Over HTTPS: __Host-, which the browser accepts only if Secure, Path=/ and no Domain, so no subdomain can plant one. */
-    private String cookieName(String name) {
-        return settings.https() ? "__Host-" + name : name;
-    }
-
-    private Cookie cookie(String name, String value, int maxAgeSeconds) {
-        Cookie cookie = new Cookie(cookieName(name), value);
-        cookie.setPath(settings.https() || request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setMaxAge(maxAgeSeconds);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(settings.https() || request.isSecure());
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
     }
 
     private HttpServletResponse response() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,14 +30,14 @@ class SignUpIT {
     void signingUpSignsInUnderANewSessionAndShowsTheProfile(Browser browser) {
         Page form = browser.get("/sign-up");
         assertEquals(200, form.status());
-        String anonymous = browser.cookie("signin_session").orElseThrow();
+        assertTrue(browser.cookie("signin_session").isEmpty(), "no session for a visitor of the form");
         String username = Accounts.uniqueUsername("Ada");
 
         Page created = browser.post("/sign-up", Map.of("username", username, "name", "Ada Lovelace",
                 "password", Accounts.PASSWORD, "confirm", Accounts.PASSWORD, "_csrf", form.csrf()));
         assertEquals(303, created.status());
         assertEquals("/", created.location().orElseThrow());
-        assertNotEquals(anonymous, browser.cookie("signin_session").orElseThrow(), "new session id");
+        assertTrue(browser.cookie("signin_session").isPresent(), "a session from sign-up on");
 
         Page profile = browser.get("/");
         String today = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).format(LocalDate.now(ZoneOffset.UTC));
@@ -83,6 +84,40 @@ class SignUpIT {
                 fields(username.toUpperCase(), "Copycat", Accounts.PASSWORD, Accounts.PASSWORD));
         assertEquals(422, page.status());
         assertTrue(page.body().contains("This username is taken."));
+    }
+
+    @Test
+    void whetherAUsernameIsTakenIsSaidOnlyForAnOtherwiseValidForm(Browser browser) {
+        String username = Accounts.signUp(new Browser(browser.uri("")), "Existing");
+        for (Map<String, String> halfFilled : List.of(
+                fields(username, "Copycat", Accounts.PASSWORD, "a different confirmation"),
+                fields(username, "Copycat", "password", "password"),
+                fields(username, "Copycat", "short", "short"),
+                fields(username, "", Accounts.PASSWORD, Accounts.PASSWORD))) {
+            Page page = browser.submit("/sign-up", "/sign-up", halfFilled);
+            assertEquals(422, page.status());
+            assertFalse(page.body().contains("This username is taken."), "said nothing about the name: " + halfFilled);
+        }
+    }
+
+    @Test
+    void signUpAttemptsAreLimitedPerAddress(Browser prober) {
+        String username = Accounts.signUp(new Browser(prober.uri("")), "probed");
+        Page held = null;
+        for (int i = 0; i < 25 && held == null; i++) {
+            Page page = prober.submit("/sign-up", "/sign-up", fields(username, "Prober", Accounts.PASSWORD, Accounts.PASSWORD));
+            if (page.status() == 429) {
+                held = page;
+            } else {
+                assertEquals(422, page.status(), page::toString);
+            }
+        }
+        assertTrue(held != null, "20 free attempts, then a wait");
+        long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertTrue(held.body().contains("Too many sign-ups from your address. Please wait"), held.body());
+        assertFalse(held.body().contains("This username is taken."), "nothing said about the name while held back");
+        Accounts.signUp(new Browser(prober.uri("")), "otheraddress"); // other addresses are not affected
     }
 
     @Test

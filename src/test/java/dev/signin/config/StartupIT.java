@@ -37,16 +37,13 @@ class StartupIT {
             assertTrue(Files.isRegularFile(server.dataDir().resolve("secret-key")), "generated and kept in the data dir");
             assertTrue(server.logText().contains("No SIGNIN_SECRET configured: generated a dev secret"), "with a warning");
 
-            // The cookies are Secure, so a client keeps them for HTTPS only: send the session cookie by hand,
-            // as a TLS-terminating proxy in front of the app would pass it through.
+            // The cookies are Secure, so a client keeps them for HTTPS only: send them by hand, as a
+            // TLS-terminating proxy in front of the app would pass them through.
             Browser browser = new Browser(server.uri(""));
             Page form = browser.get("/sign-in");
-            String sessionCookie = form.setCookie("__Host-signin_session").orElseThrow(() -> new AssertionError(
-                    "over HTTPS the session cookie is __Host- prefixed: " + form.setCookies()));
-            String lower = sessionCookie.toLowerCase();
-            assertTrue(lower.contains("; secure") && lower.contains("; path=/") && !lower.contains("domain=")
-                            && !lower.contains("max-age"),
-                    "signin.https=true: Secure, Path=/, no Domain, no Max-Age, even though this hop is plain HTTP: " + sessionCookie);
+            String csrfCookie = form.setCookie("__Host-signin_csrf").orElseThrow(() -> new AssertionError(
+                    "over HTTPS the CSRF cookie of a visitor is __Host- prefixed: " + form.setCookies()));
+            assertSecureHostCookie(csrfCookie);
             assertEquals("max-age=31536000; includeSubDomains",
                     form.headers().firstValue("Strict-Transport-Security").orElse(""), "HSTS over HTTPS");
             String cookies = String.join("; ", form.setCookies().stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
@@ -56,6 +53,15 @@ class StartupIT {
             assertEquals(303, signedIn.status(), () -> "the demo user exists in dev mode when asked for\n" + signedIn.head());
             assertTrue(signedIn.head().toLowerCase().matches("(?s).*set-cookie: __host-signin_remember=[^\\n]*; secure.*"),
                     signedIn::head);
+            for (String name : new String[]{"__Host-signin_session", "__Host-signin_device"}) {
+                String cookie = signedIn.head().lines().filter(l -> l.startsWith("Set-Cookie: " + name + "=")).findFirst()
+                        .orElseThrow(() -> new AssertionError("over HTTPS " + name + " is set at sign-in:\n" + signedIn.head()));
+                if (name.endsWith("session")) {
+                    assertSecureHostCookie(cookie);
+                } else {
+                    assertTrue(cookie.toLowerCase().contains("; secure") && cookie.contains("Path=/"), cookie);
+                }
+            }
 
             // The idle timeout (set to one minute here): a session left alone longer is over.
             String signedInCookies = cookiesOf(signedIn.head());
@@ -64,6 +70,13 @@ class StartupIT {
             RawHttp.Answer later = RawHttp.send(server.port(), RawHttp.get("/", signedInCookies));
             assertEquals(303, later.status(), "after a minute idle the session has expired");
         }
+    }
+
+    /** signin.https=true: Secure, Path=/, no Domain, no Max-Age, even though this hop is plain HTTP. */
+    static void assertSecureHostCookie(String cookie) {
+        String lower = cookie.toLowerCase();
+        assertTrue(lower.contains("; secure") && lower.contains("; path=/") && !lower.contains("domain=")
+                && !lower.contains("max-age"), cookie);
     }
 
     /** The session cookies an answer set, as a Cookie header (the remember-me cookie left out). */

@@ -47,17 +47,44 @@ public class SignInIT {
         Accounts.signOut(browser);
 
         Page form = browser.get("/sign-in");
-        String anonymousSession = browser.cookie(SESSION).orElseThrow(() -> new AssertionError("CSRF needs a session"));
+        assertTrue(browser.cookie(SESSION).isEmpty(), "no session before sign-in: " + form.setCookies());
+        // An attacker plants a session id they know in the victim's browser (fixation).
+        Browser attacker = new Browser(browser.uri(""));
+        Accounts.signUp(attacker, "fixer");
+        String planted = attacker.cookie(SESSION).orElseThrow();
+        Accounts.signOut(attacker);
+        browser.setCookie(SESSION, planted);
         Page signedIn = browser.post("/sign-in", Map.of("username", username, "password", PASSWORD, "_csrf", form.csrf()));
 
         assertEquals(303, signedIn.status());
         assertEquals("/", signedIn.location().orElseThrow());
-        String session = browser.cookie(SESSION).orElseThrow();
-        assertNotEquals(anonymousSession, session, "the session id changes at sign-in (no session fixation)");
+        String set = signedIn.setCookie(SESSION).orElseThrow(() -> new AssertionError("a session at sign-in: " + signedIn.setCookies()));
+        String session = set.substring(set.indexOf('=') + 1, set.indexOf(';'));
+        assertNotEquals(planted, session, "the session id changes at sign-in (no session fixation)");
+        browser.setCookie(SESSION, session); // the client's jar would keep the planted copy beside it
+        Browser thief = new Browser(browser.uri(""));
+        thief.setCookie(SESSION, planted);
+        assertEquals(303, thief.get("/").status(), "the planted id does not lead into the victim's account");
 
         Page profile = browser.get("/");
         assertEquals(200, profile.status());
         assertTrue(profile.body().contains("Name of " + username));
+    }
+
+    @Test
+    void sessionIdsAreOneHundredTwentyEightRandomBits(Browser base) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            Browser browser = new Browser(base.uri(""));
+            Accounts.signUp(browser, "sessionid");
+            String id = browser.cookie(SESSION).orElseThrow();
+            assertTrue(id.matches("[0-9a-f]{32}"), "32 hex digits: " + id);
+            ids.add(id);
+            prefixes.add(id.substring(0, 7)); // Payara's own ids start with 7 digits of the clock
+        }
+        assertEquals(20, ids.size());
+        assertTrue(prefixes.size() > 15, "no common prefix: " + prefixes);
     }
 
     @Test
@@ -97,11 +124,10 @@ public class SignInIT {
     @Test
     void aFailedSignInCreatesNoSession(Browser browser) {
         Page form = browser.get("/sign-in");
-        String session = browser.cookie(SESSION).orElseThrow();
         Page failed = browser.post("/sign-in", Map.of("username", "nobody", "password", "whatever1", "_csrf", form.csrf()));
         assertEquals(200, failed.status());
-        assertTrue(failed.setCookie(SESSION).isEmpty(), "no new session for a failed attempt: " + failed.setCookies());
-        assertEquals(session, browser.cookie(SESSION).orElseThrow());
+        assertTrue(failed.setCookie(SESSION).isEmpty(), "no session for a failed attempt: " + failed.setCookies());
+        assertTrue(browser.cookie(SESSION).isEmpty());
     }
 
     @Test
@@ -160,7 +186,8 @@ public class SignInIT {
 
     @Test
     void sessionCookieIsHttpOnlySameSiteLaxAndEndsWithTheBrowser(Browser browser) {
-        Page page = browser.get("/sign-in");
+        String username = Accounts.signUp(new Browser(browser.uri("")), "cookieattrs");
+        Page page = Accounts.signIn(browser, username, PASSWORD, false);
         String cookie = page.setCookie(SESSION).orElseThrow(() -> new AssertionError(page.setCookies().toString()));
         String lower = cookie.toLowerCase();
         assertAll(

@@ -55,7 +55,7 @@ class ErrorPagesIT {
     @Test
     void brokenPercentEncodingInAFormIsABadRequest(PayaraMicro server, Browser browser) {
         Page form = browser.get("/sign-in");
-        String cookie = "signin_session=" + browser.cookie("signin_session").orElseThrow();
+        String cookie = "signin_csrf=" + browser.cookie("signin_csrf").orElseThrow(); // the form's CSRF cookie: no session yet
         for (String body : List.of("_csrf=" + form.csrf() + "&username=%zz&password=x%",
                 "_csrf=" + form.csrf() + "&username=%E0%A4%A&password=x")) {
             RawHttp.Answer answer = RawHttp.send(server.port(),
@@ -69,7 +69,7 @@ class ErrorPagesIT {
     @Test
     void nulBytesAndInvalidUtf8AreNeverA500(PayaraMicro server, Browser browser) {
         Page form = browser.get("/sign-up");
-        String cookie = "signin_session=" + browser.cookie("signin_session").orElseThrow();
+        String cookie = "signin_csrf=" + browser.cookie("signin_csrf").orElseThrow(); // the form's CSRF cookie: no session yet
         byte[][] bodies = {
                 ("_csrf=" + form.csrf() + "&username=a%00b&name=n%00&password=p%00p%00p%00p%00&confirm=x").getBytes(StandardCharsets.US_ASCII),
                 ("_csrf=" + form.csrf() + "&username=%C3%28&name=%FF%FE&password=%ED%A0%80aaaaaaa&confirm=x").getBytes(StandardCharsets.US_ASCII),
@@ -94,7 +94,7 @@ class ErrorPagesIT {
     @Test
     void anOversizedBodyIsRefusedBeforeParsing(PayaraMicro server, Browser browser) {
         Page form = browser.get("/sign-in");
-        String cookie = "signin_session=" + browser.cookie("signin_session").orElseThrow();
+        String cookie = "signin_csrf=" + browser.cookie("signin_csrf").orElseThrow(); // the form's CSRF cookie: no session yet
         // Just over the 64 KiB limit (a larger body is cut off by the server while it is still being sent).
         String body = Browser.form(Map.of("_csrf", form.csrf(), "username", "u".repeat(RequestSizeLimit.MAX_BODY_BYTES), "password", "p"));
         RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.formPost("/sign-in", cookie, body.getBytes(StandardCharsets.US_ASCII)));

@@ -53,6 +53,7 @@ class HostileInputIT {
         List<String> parts = new ArrayList<>();
         browser.cookie("signin_session").ifPresent(v -> parts.add("signin_session=" + v));
         browser.cookie("JSESSIONIDVERSION").ifPresent(v -> parts.add("JSESSIONIDVERSION=" + v));
+        browser.cookie("signin_csrf").ifPresent(v -> parts.add("signin_csrf=" + v));
         return String.join("; ", parts);
     }
 
@@ -86,6 +87,12 @@ class HostileInputIT {
             corpus.add(new Attempt("query " + abbreviate(p), () -> RawHttp.send(server.port(),
                     RawHttp.get("/sign-in?next=" + URLEncoder.encode(p, StandardCharsets.UTF_8)))));
         }
+        // next values whose characters outside ASCII have '/' or '\\' as their low byte (a header
+        // written byte by byte would turn them into //host); signed in, GET /sign-in redirects at once.
+        for (String next : lowByteNexts()) {
+            corpus.add(new Attempt("signed-in next " + abbreviate(next), () -> RawHttp.send(server.port(),
+                    RawHttp.get("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), signedIn))));
+        }
         // Broken encodings and bytes.
         for (String body : List.of("username=%zz&password=%", "username=%E0%A4%A&password=x", "username=%C0%AF&password=x",
                 "username=%ED%A0%80&password=x", "username=%00%00&password=%00", "=&=&&&==", "username", "%", "&&&&")) {
@@ -116,7 +123,7 @@ class HostileInputIT {
         // Wrong methods on every path.
         for (String path : List.of("/", "/sign-in", "/sign-up", "/sign-out", "/account", "/account/profile",
                 "/account/password", "/account/delete", "/account/sessions", "/account/sessions/end")) {
-            for (String method : List.of("PUT", "DELETE", "PATCH", "TRACE", "FOO")) {
+            for (String method : List.of("PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "FOO")) {
                 corpus.add(new Attempt(method + " " + path, () -> RawHttp.send(server.port(),
                         RawHttp.request(method, path, signedIn, "text/plain", "x".getBytes(StandardCharsets.US_ASCII), ""))));
             }
@@ -132,6 +139,17 @@ class HostileInputIT {
                 RawHttp.request("GET", "/sign-in", null, null, new byte[0], "User-Agent: <script>alert(1)</script>" + "u".repeat(2000) + "\r\n"))));
         corpus.add(new Attempt("hostile forwarded-for", () -> RawHttp.send(server.port(),
                 RawHttp.request("GET", "/sign-in", null, null, new byte[0], "X-Forwarded-For: <script>, ' OR 1=1, " + "9".repeat(500) + "\r\n"))));
+        // What no page handles: resource descriptions, folders, monitoring, framing, session versions.
+        for (String path : List.of("/application.wadl", "/application.wadl?detail=true", "/assets", "/WEB-INF", "/META-INF", "/metrics")) {
+            corpus.add(new Attempt("GET " + path, () -> RawHttp.send(server.port(), RawHttp.get(path))));
+        }
+        corpus.add(new Attempt("Content-Length with Transfer-Encoding", () -> RawHttp.send(server.port(),
+                RawHttp.request("POST", "/sign-in", anonCookie, form, "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                        "Transfer-Encoding: chunked\r\n"))));
+        for (String version : List.of("zz:1", "abc:1", "2f:abc", "::::", "%00", "x".repeat(5000))) {
+            corpus.add(new Attempt("session version " + abbreviate(version), () -> RawHttp.send(server.port(),
+                    RawHttp.get("/", signedIn + "; JSESSIONIDVERSION=" + version))));
+        }
         for (String path : List.of("/WEB-INF/web.xml", "/..;/WEB-INF/web.xml", "/%2e%2e/WEB-INF/web.xml", "/assets/../WEB-INF/web.xml",
                 "/assets/%2e%2e/WEB-INF/web.xml", "/META-INF/MANIFEST.MF", "/WEB-INF/views/error/error.jsp", "/index.jsp",
                 "/sign-in;jsessionid=abc", "/sign-in?next=%0d%0aLocation:%20//evil", "/%00", "/%zz", "/" + "a".repeat(3000),
@@ -146,8 +164,11 @@ class HostileInputIT {
             String text = (answer.head() + answer.body()).toLowerCase();
             if (answer.status() < 0 || answer.status() >= 500) {
                 problems.add(attempt.description() + ": status " + answer.status() + "\n" + answer.head());
+            } else if (!locationStaysHere(answer.head())) {
+                problems.add(attempt.description() + ": redirects away\n" + answer.head());
             } else if (text.contains("exception") || text.contains("at org.") || text.contains("at java.")
                     || text.contains("payara") || text.contains("glassfish") || text.contains("web-app")
+                    || text.contains("wadl") || text.contains("jersey") || text.contains("signin_sign_ins")
                     || answer.body().contains(">49<") || answer.body().contains("\"49\"")) {
                 problems.add(attempt.description() + ": leaked something\n" + answer.head() + "\n" + answer.body());
             }
@@ -167,6 +188,44 @@ class HostileInputIT {
         known.setCookie("signin_device", browser.cookie("signin_device").orElseThrow());
         Page signIn = Accounts.signIn(known, username, Accounts.PASSWORD, false);
         assertEquals(303, signIn.status(), "the password was not changed by any of it");
+    }
+
+    /** Paths whose characters outside ASCII end in the byte of '/' or '\\'. */
+    static List<String> lowByteNexts() {
+        List<String> nexts = new ArrayList<>();
+        for (int high : new int[]{0x01, 0x02, 0x4E, 0xFF}) {
+            for (char low : new char[]{'/', '\\'}) {
+                char c = (char) (high << 8 | low);
+                nexts.add("/" + c + "evil.example");
+                nexts.add("/" + c + c + "evil.example/x");
+            }
+        }
+        return nexts;
+    }
+
+    @Test
+    void nextCannotLeaveTheSiteWhateverItsCharacters(Browser browser) {
+        String username = Accounts.signUp(new Browser(browser.uri("")), "lowbyte");
+        for (String next : lowByteNexts()) {
+            Browser visitor = new Browser(browser.uri(""));
+            Page form = visitor.get("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            Page signedIn = visitor.post("/sign-in", Map.of("username", username, "password", Accounts.PASSWORD,
+                    "next", next, "_csrf", form.csrf()));
+            assertEquals(303, signedIn.status(), signedIn::toString);
+            assertTrue(locationStaysHere("Location: " + signedIn.location().orElseThrow()), signedIn.location().orElseThrow());
+            // Signed in, the same next is followed at once.
+            Page again = visitor.get("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            assertTrue(locationStaysHere("Location: " + again.location().orElseThrow()), again.location().orElseThrow());
+            Accounts.signOut(visitor);
+        }
+    }
+
+    /** A Location header, as the bytes on the wire say it, is a path of this site: ASCII, "/", not "//" or "/\\". */
+    static boolean locationStaysHere(String head) {
+        return head.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+                .map(l -> l.substring(9).strip())
+                .allMatch(v -> v.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+                        && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\"));
     }
 
     @Test
