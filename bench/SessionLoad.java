@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  *                                                each in a new cookie jar, for SECONDS
  * remember BASE COOKIE=VALUE CONNECTIONS COUNT   COUNT new signed-in sessions: GET / with only
  *                                                a remember-me cookie (no password hash)
+ * anonymous BASE CONNECTIONS COUNT                COUNT visitors of the sign-in page, each without
+ *                                                a cookie; failed counts answers that set a
+ *                                                session cookie (there should be none)
  * </pre>
  *
  * Prints one line: {@code RESULT ok=.. failed=.. busy=.. seconds=.. per_second=..}. A sign-in
@@ -69,8 +72,20 @@ public class SessionLoad {
                     (newSession ? ok : failed).incrementAndGet();
                 }
             });
+        } else if (mode.equals("anonymous")) {
+            int connections = Integer.parseInt(args[2]);
+            AtomicLong left = new AtomicLong(Long.parseLong(args[3]));
+            HttpClient http = client(null);
+            run(connections, () -> {
+                while (left.getAndDecrement() > 0) {
+                    HttpResponse<Void> page = http.send(HttpRequest.newBuilder(base.resolve("/sign-in"))
+                            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+                    boolean session = page.headers().allValues("set-cookie").stream().anyMatch(c -> c.contains("signin_session="));
+                    (page.statusCode() == 200 && !session ? ok : failed).incrementAndGet();
+                }
+            });
         } else {
-            throw new IllegalArgumentException("mode: signin or remember");
+            throw new IllegalArgumentException("mode: signin, remember or anonymous");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("RESULT ok=%d failed=%d busy=%d seconds=%.2f per_second=%.1f%n",
