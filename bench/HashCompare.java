@@ -22,7 +22,7 @@ public class HashCompare {
         new SecureRandom().nextBytes(salt);
         byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         Argon2Function p4j = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID, 19);
-        for (int i = 0; i < 5; i++) { // warm-up
+        for (int i = 0; i < 30; i++) { // warm-up: both are plain Java, and the JIT needs a while
             bc(password, salt);
             p4j(p4j, password, salt);
         }
