@@ -139,6 +139,8 @@ public class Authentication {
         Optional<Credentials.Started> started = credentials.startSession(checked.getId(),
                 locked -> locked.getCredentialVersion() == checked.getCredentialVersion(), client.address(), client.userAgent());
         if (started.isEmpty()) {
+            // The right password, but the credentials changed meanwhile: worth a line in the audit log.
+            fire(client, Kind.SIGN_IN_SUPERSEDED, checked.getId(), null);
             return new Outcome.Superseded();
         }
         begin(checked.getId(), started.get(), remember, device);
