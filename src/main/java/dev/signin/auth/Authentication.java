@@ -187,7 +187,7 @@ public class Authentication {
     /** Ends one of the user's sessions (this one signs out); its browser cannot come back through a remember-me cookie. */
     public Ended endSession(String key) {
         SessionHandle handle = signedIn();
-        if (key == null || key.length() > 64 || !sessions.endOwned(handle.userId(), key, SessionRegistry.Reason.ENDED_BY_USER)) {
+        if (key == null || key.length() > UserSession.MAX_KEY || !sessions.endOwned(handle.userId(), key, SessionRegistry.Reason.ENDED_BY_USER)) {
             return Ended.NOT_FOUND;
         }
         fire(client, Kind.SESSION_ENDED, handle.userId(), null);

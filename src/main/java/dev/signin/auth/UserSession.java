@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 public class UserSession {
 
     static final int MAX_USER_AGENT = 300;
+    /** The longest key a session has (they are 32 characters); anything longer is no key of ours. */
+    static final int MAX_KEY = 64;
 
     @Id
-    @Column(name = "id", length = 64)
+    @Column(name = "id", length = MAX_KEY)
     private String id;
 
     @Column(name = "user_id", nullable = false)

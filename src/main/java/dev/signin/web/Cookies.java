@@ -34,7 +34,12 @@ final class Cookies {
 
     /** A cookie to set; maxAgeSeconds -1 for one that ends with the browser, 0 to remove one. */
     static Cookie of(HttpServletRequest request, Settings settings, String name, String value, int maxAgeSeconds) {
-        Cookie cookie = new Cookie(name(settings, name), value);
+        return named(request, settings, name(settings, name), value, maxAgeSeconds);
+    }
+
+    /** The same, under a name that already has its prefix (the container's session cookie's). */
+    static Cookie named(HttpServletRequest request, Settings settings, String fullName, String value, int maxAgeSeconds) {
+        Cookie cookie = new Cookie(fullName, value);
         cookie.setPath(settings.https() || request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setHttpOnly(true);

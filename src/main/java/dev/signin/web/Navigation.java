@@ -4,7 +4,6 @@ import dev.signin.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -27,7 +26,7 @@ public class Navigation {
 
     /** With a notice shown once on the next page ({@link Flash}). */
     public Response seeOther(String appPath, String notice) {
-        Flash.put(request, (HttpServletResponse) request.getAttribute(ServletClient.RESPONSE), settings, notice);
+        Flash.put(request, ServletClient.responseOf(request), settings, notice);
         return seeOther(appPath);
     }
 

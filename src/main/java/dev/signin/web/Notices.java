@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** For the layout: {@code ${notices.flash}} takes the pending notice when a page is rendered. */
 @Named
@@ -23,7 +22,7 @@ public class Notices {
 
     public String getFlash() {
         if (!taken) {
-            flash = Flash.take(request, (HttpServletResponse) request.getAttribute(ServletClient.RESPONSE), settings);
+            flash = Flash.take(request, ServletClient.responseOf(request), settings);
             taken = true;
         }
         return flash;

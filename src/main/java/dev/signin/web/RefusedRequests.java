@@ -25,6 +25,11 @@ public class RefusedRequests extends HttpFilter {
 
     static final String STATIC_FILES = "/assets/";
 
+    /** Whether the request asks for a static file (the container's default servlet serves them). */
+    static boolean isStaticFile(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + STATIC_FILES);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,8 +39,7 @@ public class RefusedRequests extends HttpFilter {
             return;
         }
         String method = request.getMethod();
-        if (request.getRequestURI().startsWith(request.getContextPath() + STATIC_FILES)
-                && !"GET".equals(method) && !"HEAD".equals(method)) {
+        if (isStaticFile(request) && !"GET".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;

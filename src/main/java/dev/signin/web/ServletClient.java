@@ -43,8 +43,13 @@ public class ServletClient implements Client {
         @Produces
         @RequestScoped
         Client client(HttpServletRequest request, Settings settings) {
-            return new ServletClient(request, (HttpServletResponse) request.getAttribute(RESPONSE), settings);
+            return new ServletClient(request, responseOf(request), settings);
         }
+    }
+
+    /** The response of a request, as the authentication mechanism kept it (null if it did not run). */
+    static HttpServletResponse responseOf(HttpServletRequest request) {
+        return (HttpServletResponse) request.getAttribute(RESPONSE);
     }
 
     @Override
@@ -99,15 +104,9 @@ public class ServletClient implements Client {
         }
         if (request.getRequestedSessionId() != null && response != null) {
             // The browser forgets the id too: it would otherwise send it until it closes.
-            var config = request.getServletContext().getSessionCookieConfig();
-            jakarta.servlet.http.Cookie removal = new jakarta.servlet.http.Cookie(config.getName(), "");
-            removal.setPath(config.getPath() != null ? config.getPath()
-                    : request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-            removal.setMaxAge(0);
-            removal.setHttpOnly(true);
-            removal.setSecure(config.isSecure() || request.isSecure());
-            removal.setAttribute("SameSite", "Lax");
-            response.addCookie(removal);
+            // (SessionSetup gives the container's cookie the same prefix, path and Secure as ours.)
+            String name = request.getServletContext().getSessionCookieConfig().getName();
+            response.addCookie(Cookies.named(request, settings, name, "", 0));
         }
     }
 

@@ -36,7 +36,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         request.setAttribute(ServletClient.RESPONSE, response);
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/assets/")) {
+        if (RefusedRequests.isStaticFile(request)) {
             return context.doNothing(); // static files need no caller, and no database look-up
         }
         Optional<User> user;
