@@ -72,9 +72,11 @@ class NoSessionBeforeSignInIT {
         Accounts.signUp(browser, "noticeout");
         Page out = Accounts.signOut(browser);
         assertNoSession("sign-out", out);
-        Page notice = browser.follow(out);
-        assertTrue(notice.body().contains("You have been signed out."), notice.body());
-        assertNoSession("the signed-out notice", notice);
+        String notice = out.setCookie("signin_notice").orElseThrow(() -> new AssertionError("a notice cookie: " + out.setCookies()));
+        assertTrue(notice.toLowerCase().contains("max-age=60") && notice.toLowerCase().contains("httponly"), notice);
+        Page shown = browser.follow(out);
+        assertTrue(shown.body().contains("You have been signed out."), shown.body());
+        assertNoSession("the signed-out notice", shown);
         assertFalse(browser.get("/sign-in").body().contains("You have been signed out."), "shown once");
 
         Browser leaving = new Browser(browser.uri(""));
