@@ -19,8 +19,10 @@ class DockerfileTest {
         String pomVersion = System.getProperty("payara.version");
         assertNotNull(pomVersion, "surefire passes payara.version from the pom");
         String dockerfile = Files.readString(Path.of("Dockerfile"));
-        Matcher from = Pattern.compile("(?m)^FROM\\s+payara/micro:(\\S+)").matcher(dockerfile);
-        assertTrue(from.find(), "the Dockerfile starts FROM payara/micro:<tag>");
+        // The base is a build argument (the tests build on a local stand-in) whose default is the official image.
+        Matcher from = Pattern.compile("(?m)^ARG\\s+BASE_IMAGE=payara/micro:(\\S+)\\s*\\n+FROM\\s+\\$\\{BASE_IMAGE}\\s*$")
+                .matcher(dockerfile);
+        assertTrue(from.find(), "the Dockerfile starts ARG BASE_IMAGE=payara/micro:<tag> then FROM ${BASE_IMAGE}");
         String tag = from.group(1);
         assertEquals(pomVersion, tag.replaceFirst("-jdk\\d+$", ""), "Dockerfile tag " + tag + " vs pom " + pomVersion);
         assertTrue(tag.endsWith("-jdk17"), "the image runs the Java the project is built for: " + tag);
@@ -29,13 +31,30 @@ class DockerfileTest {
     @Test
     void theImageUsesTheSharedServerConfig() throws Exception {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
-        assertTrue(dockerfile.contains("@/opt/payara/config/payara-micro.args"));
-        assertTrue(dockerfile.contains("\"--addLibs\", \"/opt/payara/signin-server-lib.jar\""), "the session id generator");
-        assertTrue(dockerfile.contains("\"--prebootcommandfile\", \"/opt/payara/config/pre-boot-commands.asadmin\""));
-        assertTrue(dockerfile.contains("\"--postbootcommandfile\", \"/opt/payara/config/post-boot-commands.asadmin\""));
         assertTrue(dockerfile.contains("COPY --chown=payara:payara server-config/ /opt/payara/config/"));
-        assertTrue(dockerfile.contains("-Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar"),
+        assertTrue(dockerfile.contains("COPY src/main/docker/entrypoint.sh /opt/payara/entrypoint.sh"));
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"tini\", \"--\", \"/opt/payara/entrypoint.sh\"]"),
+                "tini forwards docker stop's signal to the start command, which execs Java");
+        // The java command line is in the entrypoint script.
+        String entrypoint = Files.readString(Path.of("src/main/docker/entrypoint.sh"));
+        assertTrue(entrypoint.contains("exec java \"@$config/payara-micro.args\" $cluster"));
+        assertTrue(entrypoint.contains("config=/opt/payara/config\n"));
+        assertTrue(entrypoint.contains("cluster=\"@$config/cluster.args\""));
+        assertTrue(entrypoint.contains("--addLibs /opt/payara/signin-server-lib.jar"), "the session id generator");
+        assertTrue(entrypoint.contains("--prebootcommandfile \"$config/pre-boot-commands.asadmin\""));
+        assertTrue(entrypoint.contains("--postbootcommandfile \"$config/post-boot-commands.asadmin\""));
+        assertTrue(entrypoint.contains("-Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar"),
                 "the image runs Krazo's ServiceLoaders with the memo, as the tests do");
+    }
+
+    @Test
+    void theBuildContextHoldsWhatTheDockerfileCopies() throws Exception {
+        String dockerignore = Files.readString(Path.of(".dockerignore"));
+        for (String copied : new String[]{"server-config/", "src/main/docker/", "target/signin.war",
+                "target/signin-krazo-patch.jar", "target/signin-server-lib.jar"}) {
+            assertTrue(dockerignore.contains("\n!" + copied + "\n"), ".dockerignore lets in " + copied);
+            assertTrue(Files.readString(Path.of("Dockerfile")).contains(" " + copied), "the Dockerfile copies " + copied);
+        }
     }
 
     @Test

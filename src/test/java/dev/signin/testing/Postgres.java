@@ -1,8 +1,12 @@
 package dev.signin.testing;
 
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,9 +15,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * A PostgreSQL server for integration tests: the one on 127.0.0.1:5432 (as on this project's
- * machines and CI; trust authentication, database test, user postgres), or else one from
- * Testcontainers when Docker runs, or else the test is skipped with a message saying so.
+ * A PostgreSQL server for integration tests: a container from Testcontainers when a Docker engine
+ * runs (the local image signin-test/postgres:15, built from Debian's postgresql package by
+ * src/test/docker/build-images.sh, declared a compatible substitute for the official "postgres";
+ * its port published on 127.0.0.1 only), or else the one on 127.0.0.1:5432 (as on this
+ * project's machines; trust authentication, database test, user postgres), or else the test is
+ * skipped with a message saying so.
  */
 public final class Postgres {
 
@@ -34,22 +41,30 @@ public final class Postgres {
     private static PostgreSQLContainer<?> container;
 
     public static synchronized Postgres find() {
+        if (container == null && Docker.engineRuns() && DockerClientFactory.instance().isDockerAvailable()) {
+            Docker.buildTestImages();
+            long started = System.nanoTime();
+            PostgreSQLContainer<?> starting = new PostgreSQLContainer<>(
+                    DockerImageName.parse(Docker.POSTGRES_IMAGE).asCompatibleSubstituteFor("postgres"));
+            // Published on loopback only: nothing outside this machine reaches it.
+            starting.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new PortBinding(
+                    Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PostgreSQLContainer.POSTGRESQL_PORT))));
+            starting.start();
+            container = starting;
+            System.out.printf("PostgreSQL container %s ready in %.1f s%n", Docker.POSTGRES_IMAGE, (System.nanoTime() - started) / 1e9);
+        }
+        if (container != null) {
+            return new Postgres("127.0.0.1", container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                    container.getDatabaseName(), container.getUsername(), container.getPassword());
+        }
         String host = System.getProperty("it.postgres.host", "127.0.0.1");
         int port = Integer.getInteger("it.postgres.port", 5432);
         if (reachable(host, port)) {
             return new Postgres(host, port, System.getProperty("it.postgres.database", "test"),
                     System.getProperty("it.postgres.user", "postgres"), System.getProperty("it.postgres.password", "postgres"));
         }
-        if (container == null && DockerClientFactory.instance().isDockerAvailable()) {
-            container = new PostgreSQLContainer<>("postgres:16-alpine");
-            container.start();
-        }
-        if (container != null) {
-            return new Postgres(container.getHost(), container.getFirstMappedPort(), container.getDatabaseName(),
-                    container.getUsername(), container.getPassword());
-        }
-        Assumptions.abort("Skipped: no PostgreSQL at " + host + ":" + port + " and no Docker for Testcontainers "
-                + "(.ci/run starts the local one)");
+        Assumptions.abort("Skipped: no Docker engine for a PostgreSQL container and no PostgreSQL at "
+                + host + ":" + port + " (.ci/run starts both)");
         return null;
     }
 
