@@ -118,7 +118,11 @@ public class SessionLoad {
     }
 
     private static HttpClient client(CookieManager cookies) {
+        // HTTP/1.1, as browsers speak over plain HTTP (and wrk does): Java's client would otherwise
+        // upgrade to h2c, and Payara keeps some HTTP/2 requests that create a session reachable
+        // from that session, which would count in the bytes per session (docs/performance.md).
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5));
         if (cookies != null) {
