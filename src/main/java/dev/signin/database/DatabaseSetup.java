@@ -21,10 +21,16 @@ import java.util.logging.Logger;
 @ApplicationScoped
 @DataSourceDefinition(
         name = "java:app/jdbc/signin",
-        className = "${MPCONFIG=signin.db.data-source-class}",
-        url = "${MPCONFIG=signin.db.url}",
-        user = "${MPCONFIG=signin.db.user}",
-        password = "${MPCONFIG=signin.db.password}",
+        // Payara resolves these before the WAR's own MicroProfile Config is loaded, so the defaults
+        // are here, after the ':' (Payara's syntax), and a bare server needs none of them set. The
+        // URL's default cannot follow signin.data-dir (a default cannot hold another ${...}): it is
+        // the default data directory, ./data under the server's working directory, and
+        // server-config/*.asadmin set signin.db.url at the domain level so that it follows
+        // signin.data-dir.
+        className = "${MPCONFIG=signin.db.data-source-class:org.h2.jdbcx.JdbcDataSource}",
+        url = "${MPCONFIG=signin.db.url:jdbc:h2:file:./data/signin}",
+        user = "${MPCONFIG=signin.db.user:signin}",
+        password = "${MPCONFIG=signin.db.password:signin}",
         minPoolSize = 1,
         maxPoolSize = 32,
         properties = {
