@@ -284,10 +284,13 @@ class PayaraServerIT {
         });
     }
 
-    /** A port base whose ports Payara uses (base+0 to base+99) are free now. */
+    /**
+     * A port base whose ports Payara uses (base+0 to base+99) are free now, below Linux's
+     * ephemeral range (32768 and up), so that no outgoing connection takes one meanwhile.
+     */
     private static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            int base = ThreadLocalRandom.current().nextInt(100, 320) * 100;
             if (List.of(9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86).stream().noneMatch(o -> listening(base + o) || !bindable(base + o))) {
                 return base;
             }
