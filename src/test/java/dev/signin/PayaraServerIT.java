@@ -94,6 +94,8 @@ class PayaraServerIT {
             assertEquals(200, bare.get("/").status(), "the profile on the bare domain");
             assertTrue(krazoScans(bare).isEmpty(),
                     "without the bootdelegation of step 3 Payara Server's Krazo bundle uses its own ServiceLoaders");
+            assertTrue(listening(dataGridPort), "a new domain's data grid listens on " + dataGridPort
+                    + " (the port checked closed after step 3)");
             long logBeforeRestart = Files.size(serverLog);
 
             // Step 3: the domain prepared by server-config/payara-server.asadmin, then a restart.
