@@ -21,10 +21,16 @@ import java.util.logging.Logger;
 @ApplicationScoped
 @DataSourceDefinition(
         name = "java:app/jdbc/signin",
-        className = "${MPCONFIG=signin.db.data-source-class}",
-        url = "${MPCONFIG=signin.db.url}",
-        user = "${MPCONFIG=signin.db.user}",
-        password = "${MPCONFIG=signin.db.password}",
+        // Payara resolves these before the WAR's own MicroProfile Config is loaded, so the defaults
+        // are here, after the ':' (Payara's syntax), and a bare server needs none of them set. The
+        // URL's default cannot follow signin.data-dir (a default cannot hold another ${...}): it is
+        // the default data directory, ./data under the server's working directory, and
+        // server-config/*.asadmin set signin.db.url at the domain level so that it follows
+        // signin.data-dir.
+        className = "${MPCONFIG=signin.db.data-source-class:org.h2.jdbcx.JdbcDataSource}",
+        url = "${MPCONFIG=signin.db.url:jdbc:h2:file:./data/signin}",
+        user = "${MPCONFIG=signin.db.user:signin}",
+        password = "${MPCONFIG=signin.db.password:signin}",
         minPoolSize = 1,
         maxPoolSize = 32,
         properties = {
@@ -54,17 +60,28 @@ public class DatabaseSetup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info("signin starting in " + settings.mode().name().toLowerCase() + " mode, data directory "
                 + settings.dataDir().toAbsolutePath().normalize());
+        Migrated schemaNow = migrate(dataSource);
+        LOG.info("Database schema at version " + schemaNow.version() + " (" + schemaNow.applied() + " migrations applied now)");
+        schema.expect(schemaNow.version());
+        ready.fire(new DatabaseReady());
+    }
+
+    /** The schema's version after a migration, and how many migrations that run applied. */
+    record Migrated(String version, int applied) {
+    }
+
+    /**
+     * Brings the schema up to date. The version is read from the schema history afterwards, not
+     * from the migrate result: that names a version only when it applied something, so at every
+     * start after the first it said "version null".
+     */
+    static Migrated migrate(DataSource dataSource) {
         Flyway flyway = Flyway.configure(DatabaseSetup.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load();
         var result = flyway.migrate();
-        // After a successful migrate the current version is the newest this build ships (the
-        // migrate result names no version when there was nothing to apply).
         var current = flyway.info().current();
-        String version = current == null ? null : current.getVersion().getVersion();
-        LOG.info("Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
-        schema.expect(version);
-        ready.fire(new DatabaseReady());
+        return new Migrated(current == null ? null : current.getVersion().getVersion(), result.migrationsExecuted);
     }
 }
