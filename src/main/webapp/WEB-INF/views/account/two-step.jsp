@@ -33,7 +33,7 @@
           <t:field name="current" id="disable-current" label="Your password" type="password" autocomplete="current-password"
                    maxlength="${limits.passwordMax}" error="${section == 'disable' ? errors.current : ''}"/>
           <t:field name="code" id="disable-code" label="A code from your authenticator app (or a recovery code)" autocomplete="one-time-code"
-                   maxlength="40" error="${section == 'disable' ? errors.code : ''}"/>
+                   maxlength="80" error="${section == 'disable' ? errors.code : ''}"/>
           <button type="submit" class="danger-button">Turn off</button>
         </form>
       </section>
@@ -48,7 +48,7 @@
         <c:if test="${section == 'confirm'}"><t:error-summary errors="${errors}" fields="code"/></c:if>
         <form method="post" action="${ctx}/account/two-step/confirm" novalidate>
           <t:csrf/>
-          <t:field name="code" label="The 6-digit code your app shows now" autocomplete="one-time-code" maxlength="40"
+          <t:field name="code" label="The 6-digit code your app shows now" autocomplete="one-time-code" maxlength="80"
                    error="${section == 'confirm' ? errors.code : ''}"/>
           <button type="submit" class="primary">Turn on</button>
         </form>

@@ -12,7 +12,7 @@
     <div class="field">
       <label for="code">Code from your authenticator app</label>
       <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" autocapitalize="none"
-             spellcheck="false" required maxlength="40" aria-describedby="code-hint<c:if test='${not empty error}'> code-error</c:if>"
+             spellcheck="false" required maxlength="80" aria-describedby="code-hint<c:if test='${not empty error}'> code-error</c:if>"
              <c:if test="${not empty error}">aria-invalid="true"</c:if> <c:if test="${empty error}">autofocus</c:if>>
       <p class="hint" id="code-hint">The 6-digit code your app shows now. Lost your phone? Enter one of your recovery codes instead.</p>
     </div>

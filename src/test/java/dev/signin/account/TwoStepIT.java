@@ -35,7 +35,7 @@ class TwoStepIT {
 
     static final String SESSION = "signin_session";
     static final Pattern KEY = Pattern.compile("<code id=\"totp-key\">([A-Z2-7 ]+)</code>");
-    static final Pattern RECOVERY_CODE = Pattern.compile("<li><code>([a-z2-7]{5}-[a-z2-7]{5})</code></li>");
+    static final Pattern RECOVERY_CODE = Pattern.compile("<li><code>([a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6})</code></li>");
 
     record Enabled(String username, byte[] key, List<String> recoveryCodes) {
     }
@@ -176,6 +176,31 @@ class TwoStepIT {
         assertFalse(profile.body().contains("Hijacked"));
         assertEquals(200, Accounts.signIn(new Browser(browser.uri("")), account.username(), "a new password 123", false).status(),
                 "the password was not changed");
+    }
+
+    @Test
+    void turningItOnRevokesTheRememberMeCookiesFromBefore(Browser browser) {
+        String username = Accounts.signUp(browser, "totp-remember");
+        Accounts.signOut(browser);
+        Browser other = new Browser(browser.uri(""));
+        assertEquals(303, Accounts.signIn(other, username, PASSWORD, true).status());
+        Accounts.signIn(browser, username, PASSWORD, true);
+        String before = browser.cookie("signin_remember").orElseThrow();
+
+        browser.submit("/account/two-step", "/account/two-step/start", Map.of("current", PASSWORD));
+        Page setup = browser.get("/account/two-step");
+        Matcher key = KEY.matcher(setup.body());
+        assertTrue(key.find());
+        Page on = browser.post("/account/two-step/confirm", Map.of("code",
+                code(Totp.fromBase32(key.group(1)).orElseThrow(), 0), Browser.CSRF_FIELD, setup.csrf()));
+        assertEquals(200, on.status());
+        String after = browser.cookie("signin_remember").orElseThrow(() -> new AssertionError("this browser keeps one"));
+        assertNotEquals(before, after);
+
+        other.removeCookie(SESSION);
+        assertEquals(303, other.get("/").status(), "a cookie issued after the password alone no longer signs in");
+        browser.removeCookie(SESSION);
+        assertEquals(200, browser.get("/").status(), "the new cookie of this browser does");
     }
 
     @Test

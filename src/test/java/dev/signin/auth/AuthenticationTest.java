@@ -198,7 +198,7 @@ class AuthenticationTest {
         @Override public <U extends SecurityEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) { throw new UnsupportedOperationException(); }
     }
 
-    /** Codes decided by the test: "111111" is right once, a recovery code "abcde-23456" too. */
+    /** Codes decided by the test: "111111" is right once, a recovery code "abcdef-234567-ghijkl-765432" too. */
     static class FakeSecondFactors extends SecondFactors {
         final java.util.Set<String> used = new java.util.HashSet<>();
 
@@ -209,7 +209,7 @@ class AuthenticationTest {
             }
             return switch (code) {
                 case "111111" -> Used.CODE;
-                case "abcde-23456" -> Used.RECOVERY_CODE;
+                case "abcdef-234567-ghijkl-765432" -> Used.RECOVERY_CODE;
                 default -> Used.NOTHING;
             };
         }
@@ -475,7 +475,7 @@ class AuthenticationTest {
     void aRecoveryCodeSignsInAndIsAudited() {
         twoStep();
         auth.signIn("ada", PASSWORD, false);
-        assertInstanceOf(Outcome.Done.class, auth.completeSignIn("abcde-23456"));
+        assertInstanceOf(Outcome.Done.class, auth.completeSignIn("abcdef-234567-ghijkl-765432"));
         assertTrue(events.fired.contains(SecurityEvent.Kind.RECOVERY_CODE_USED));
     }
 

@@ -20,21 +20,22 @@ class RecoveryCodesTest {
     static final String NEW = "the-new-secret-of-more-than-thirty-two-bytes";
 
     @Test
-    void tenDistinctCodesOfFiftyRandomBits() {
+    void tenDistinctCodesOfOneHundredTwentyRandomBits() {
         List<String> codes = RecoveryCodes.generate();
         assertEquals(10, codes.size());
         assertEquals(10, new HashSet<>(codes).size());
-        codes.forEach(code -> assertTrue(code.matches("[a-z2-7]{5}-[a-z2-7]{5}"), code));
+        codes.forEach(code -> assertTrue(code.matches("[a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6}"), code));
     }
 
     @Test
     void typedAnyWayTheyMeanTheSameCode() {
-        assertEquals(Optional.of("abcde23456"), RecoveryCodes.normalized("abcde-23456"));
-        assertEquals(Optional.of("abcde23456"), RecoveryCodes.normalized(" ABCDE 23456 "));
-        assertEquals(Optional.of("abcde23456"), RecoveryCodes.normalized("abcde23456"));
+        String code = "abcdef234567ghijkl765432";
+        assertEquals(Optional.of(code), RecoveryCodes.normalized("abcdef-234567-ghijkl-765432"));
+        assertEquals(Optional.of(code), RecoveryCodes.normalized(" ABCDEF 234567 GHIJKL 765432 "));
+        assertEquals(Optional.of(code), RecoveryCodes.normalized(code));
         assertTrue(RecoveryCodes.normalized("123456").isEmpty(), "an app's code is no recovery code");
-        assertTrue(RecoveryCodes.normalized("abcde-2345").isEmpty());
-        assertTrue(RecoveryCodes.normalized("abcde-23458").isEmpty(), "8 is not base32");
+        assertTrue(RecoveryCodes.normalized("abcdef-234567-ghijkl-76543").isEmpty(), "too short");
+        assertTrue(RecoveryCodes.normalized("abcdef-234567-ghijkl-765438").isEmpty(), "8 is not base32");
         assertTrue(RecoveryCodes.normalized(null).isEmpty());
     }
 
