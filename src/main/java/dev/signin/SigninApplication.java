@@ -2,10 +2,12 @@ package dev.signin;
 
 import dev.signin.account.AccountController;
 import dev.signin.account.SignUpController;
+import dev.signin.account.TwoStepController;
 import dev.signin.health.HealthResource;
 import dev.signin.metrics.MetricsResource;
 import dev.signin.profile.ProfileController;
 import dev.signin.sessions.SessionsController;
+import dev.signin.signin.SignInCodeController;
 import dev.signin.signin.SignInController;
 import dev.signin.signin.SignOutController;
 import dev.signin.web.CsrfTokens;
@@ -39,9 +41,11 @@ public class SigninApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 SignInController.class,
+                SignInCodeController.class,
                 SignOutController.class,
                 SignUpController.class,
                 AccountController.class,
+                TwoStepController.class,
                 SessionsController.class,
                 ProfileController.class,
                 HealthResource.class,

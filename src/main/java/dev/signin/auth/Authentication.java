@@ -56,6 +56,9 @@ public class Authentication {
     Credentials credentials;
 
     @Inject
+    SecondFactors secondFactors;
+
+    @Inject
     Event<SecurityEvent> events;
 
     Clock clock = Clock.systemUTC();
@@ -136,6 +139,13 @@ public class Authentication {
         }
         throttle.succeeded((SignInThrottle.Reserved) reservation);
         User checked = user.get();
+        if (checked.isTwoStep()) {
+            // No session and no cookie yet: only the waiting sign-in, bound to this browser, for a few minutes.
+            client.holdPendingSignIn(new PendingSignIn(checked.getId(), checked.getCredentialVersion(), remember,
+                    clock.instant().plus(PendingSignIn.TIMEOUT)));
+            fire(client, Kind.SIGN_IN_CODE_REQUIRED, checked.getId(), null);
+            return new Outcome.CodeNeeded();
+        }
         Optional<Credentials.Started> started = credentials.startSession(checked.getId(),
                 locked -> locked.getCredentialVersion() == checked.getCredentialVersion(), client.address(), client.userAgent());
         if (started.isEmpty()) {
@@ -145,6 +155,62 @@ public class Authentication {
         }
         begin(checked.getId(), started.get(), remember, device);
         fire(client, Kind.SIGN_IN_SUCCESS, checked.getId(), null);
+        return new Outcome.Done();
+    }
+
+    /** Whether this browser has a sign-in waiting for its code, in time; an expired one is forgotten. */
+    public boolean awaitsCode() {
+        Optional<PendingSignIn> pending = client.pendingSignIn();
+        if (pending.isPresent() && !pending.get().isLive(clock.instant())) {
+            client.dropPendingSignIn();
+            return false;
+        }
+        return pending.isPresent();
+    }
+
+    /**
+     * The second step of a sign-in: a code of the account's authenticator app, or one of its
+     * recovery codes. Wrong codes are throttled like passwords, under the account (or this known
+     * browser) and the client address, apart from the password's count. When the code is right the
+     * session starts under a new id, with the cookies the password step held back.
+     */
+    public Outcome completeSignIn(String code) {
+        Optional<PendingSignIn> waiting = client.pendingSignIn().filter(p -> p.isLive(clock.instant()));
+        Optional<User> user = waiting.flatMap(p -> users.findById(p.userId()))
+                .filter(u -> u.isTwoStep() && u.getCredentialVersion() == waiting.get().credentialVersion());
+        if (user.isEmpty()) {
+            client.dropPendingSignIn(); // timed out, or the account changed meanwhile: start again
+            return new Outcome.Expired();
+        }
+        PendingSignIn pending = waiting.get();
+        User account = user.get();
+        Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> isFor(claims, account));
+        SignInThrottle.Reservation reservation = throttle.reserve(device.isPresent()
+                ? List.of(throttle.code(account.getId(), device.get().deviceId()))
+                : List.of(throttle.code(account.getId()), throttle.address(client.address())));
+        if (reservation instanceof SignInThrottle.HeldBack held) {
+            fire(client, Kind.SIGN_IN_CODE_THROTTLED, account.getId(), null);
+            return new Outcome.HeldBack(held.delay());
+        }
+        SecondFactors.Used used = secondFactors.use(account, code);
+        if (used == SecondFactors.Used.NOTHING) {
+            fire(client, Kind.SIGN_IN_CODE_FAILED, account.getId(), null);
+            return new Outcome.WrongCode();
+        }
+        throttle.succeeded((SignInThrottle.Reserved) reservation);
+        if (used == SecondFactors.Used.RECOVERY_CODE) {
+            fire(client, Kind.RECOVERY_CODE_USED, account.getId(), null);
+        }
+        Optional<Credentials.Started> started = credentials.startSession(account.getId(),
+                locked -> locked.isTwoStep() && locked.getCredentialVersion() == pending.credentialVersion(),
+                client.address(), client.userAgent());
+        if (started.isEmpty()) {
+            client.dropPendingSignIn();
+            fire(client, Kind.SIGN_IN_SUPERSEDED, account.getId(), null);
+            return new Outcome.Superseded();
+        }
+        begin(account.getId(), started.get(), pending.remember(), device);
+        fire(client, Kind.SIGN_IN_SUCCESS, account.getId(), null);
         return new Outcome.Done();
     }
 
@@ -267,7 +333,7 @@ public class Authentication {
     }
 
     /** A current password check, counted under the account (or this known browser) and this session. */
-    private Outcome checkPassword(User user, String password) {
+    Outcome checkPassword(User user, String password) {
         Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> isFor(claims, user));
         SignInThrottle.Reservation reservation = throttle.reserve(List.of(
                 device.map(d -> throttle.device(d.deviceId())).orElseGet(() -> throttle.account(user.getUsername())),
@@ -285,12 +351,12 @@ public class Authentication {
     }
 
     /** This browser's device cookie, if we signed it and it has not expired. */
-    private Optional<DeviceToken.Claims> deviceCookie() {
+    Optional<DeviceToken.Claims> deviceCookie() {
         return client.cookie(DEVICE_COOKIE).flatMap(deviceTokens::verify);
     }
 
     /** Whether a device cookie makes the browser known for this account as it is now (not revoked by a change). */
-    private static boolean isFor(DeviceToken.Claims claims, User user) {
+    static boolean isFor(DeviceToken.Claims claims, User user) {
         return claims.userId() == user.getId() && claims.credentialVersion() == user.getCredentialVersion();
     }
 
@@ -311,7 +377,7 @@ public class Authentication {
     }
 
     /** A browser that had a remember-me cookie keeps one, of the new token version. */
-    private void renewRememberMe(long userId, int tokenVersion) {
+    void renewRememberMe(long userId, int tokenVersion) {
         if (client.cookie(REMEMBER_ME_COOKIE).isPresent()) {
             issueRememberMe(userId, tokenVersion);
         }
@@ -334,15 +400,15 @@ public class Authentication {
                 new DeviceToken.Claims(userId, credentialVersion, deviceId, clock.instant().plus(DEVICE_LIFETIME))), DEVICE_LIFETIME);
     }
 
-    private SessionHandle signedIn() {
+    SessionHandle signedIn() {
         return client.session().orElseThrow(() -> new IllegalStateException("no signed-in session"));
     }
 
-    private User recognisedUser() {
+    User recognisedUser() {
         return client.recognised().orElseThrow(() -> new IllegalStateException("no signed-in user"));
     }
 
-    private void fire(Client caller, Kind kind, Long userId, String username) {
+    void fire(Client caller, Kind kind, Long userId, String username) {
         events.fire(new SecurityEvent(kind, clock.instant(), userId, username, caller.address(), caller.sessionId().orElse(null)));
     }
 }

@@ -29,8 +29,20 @@ public interface Client {
     /** The container's session id, if there is a session (only ever logged as a hash). */
     Optional<String> sessionId();
 
-    /** Continues under a new session id (no fixation), which from now on holds this signed-in session. */
+    /** Continues under a new session id (no fixation), which from now on holds this signed-in session (and no waiting sign-in). */
     void startSession(SessionHandle handle);
+
+    /**
+     * Keeps a sign-in that waits for its second step, in a session of its own (a new id; no user in
+     * it, so nobody is signed in by it). Replaces any other waiting sign-in.
+     */
+    void holdPendingSignIn(PendingSignIn pending);
+
+    /** The sign-in waiting for its second step in this browser, if any (expired or not). */
+    Optional<PendingSignIn> pendingSignIn();
+
+    /** Forgets the waiting sign-in; a session that held nothing else ends. */
+    void dropPendingSignIn();
 
     /** Ends the container's session. */
     void endSession();

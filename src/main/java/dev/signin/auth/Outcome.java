@@ -21,6 +21,18 @@ public sealed interface Outcome {
         }
     }
 
+    /** The password was right; the account asks for a code from its authenticator app too (the second step). */
+    record CodeNeeded() implements Outcome {
+    }
+
+    /** The code (or recovery code) was wrong or used before. */
+    record WrongCode() implements Outcome {
+    }
+
+    /** No sign-in is waiting for a code in this browser (none began, or it took longer than allowed): start again. */
+    record Expired() implements Outcome {
+    }
+
     /** The password was right, but the credentials changed meanwhile (another browser changed them): nothing was done. */
     record Superseded() implements Outcome {
     }

@@ -15,7 +15,12 @@ public record SecurityEvent(Kind kind, Instant time, Long userId, String usernam
     public enum Kind {
         SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED, SIGN_IN_FAILURE, SIGN_IN_THROTTLED, SIGN_IN_SUPERSEDED, SIGN_UP, SIGN_OUT,
         SESSION_ENDED, OTHER_SESSIONS_ENDED, SESSION_EXPIRED, PASSWORD_CHANGED, ACCOUNT_DELETED,
-        PASSWORD_CHECK_FAILURE, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED;
+        PASSWORD_CHECK_FAILURE, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED,
+        /** The password was right and the account has two-step verification: a code is asked for. */
+        SIGN_IN_CODE_REQUIRED, SIGN_IN_CODE_FAILED, SIGN_IN_CODE_THROTTLED, RECOVERY_CODE_USED,
+        MFA_ENABLED, MFA_DISABLED, RECOVERY_CODES_REGENERATED,
+        /** A wrong code given to turn two-step verification off. */
+        CODE_CHECK_FAILURE;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);

@@ -85,6 +85,16 @@ public class SignInThrottle {
         return new Key("n:" + address, settings.throttleAddressFreeFailures(), false);
     }
 
+    /** Codes of an account's authenticator app (or recovery codes): apart from its password failures, which a right password forgets. */
+    public Key code(long userId) {
+        return new Key("c:" + userId, settings.throttleAccountFreeFailures(), true);
+    }
+
+    /** Codes for an account from one of its known browsers: its own count, so that an attacker cannot make the owner wait. */
+    public Key code(long userId, String deviceId) {
+        return new Key("c:" + userId + ":" + deviceId, settings.throttleAccountFreeFailures(), true);
+    }
+
     public Key session(String sessionKey) {
         return new Key("s:" + sessionKey, settings.throttleAccountFreeFailures(), true);
     }

@@ -32,6 +32,8 @@ public class SigninMetrics {
     private Counter failedSignIns;
     private Counter failedPasswordChecks;
     private Counter throttled;
+    private Counter failedCodes;
+    private Counter recoveryCodesUsed;
     private Timer hashing;
 
     @PostConstruct
@@ -45,6 +47,10 @@ public class SigninMetrics {
         throttled = registry.counter(Metadata.builder().withName("signin.sign_ins.throttled")
                 .withDescription("Attempts held back (429): sign-ins and current passwords after too many failures, "
                         + "sign-ups after too many from one address").build());
+        failedCodes = registry.counter(Metadata.builder().withName("signin.codes.failed")
+                .withDescription("Wrong authenticator-app or recovery codes, at sign-in and to turn two-step verification off").build());
+        recoveryCodesUsed = registry.counter(Metadata.builder().withName("signin.recovery_codes.used")
+                .withDescription("Recovery codes used in place of an authenticator-app code").build());
         hashing = registry.timer(Metadata.builder().withName("signin.password.hashing")
                 .withDescription("Time spent computing Argon2id password hashes").withUnit(MetricUnits.SECONDS).build());
         registry.gauge(Metadata.builder().withName("signin.sessions.active")
@@ -67,7 +73,9 @@ public class SigninMetrics {
             case SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED -> signIns.inc();
             case SIGN_IN_FAILURE -> failedSignIns.inc();
             case PASSWORD_CHECK_FAILURE -> failedPasswordChecks.inc();
-            case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED -> throttled.inc();
+            case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED, SIGN_IN_CODE_THROTTLED -> throttled.inc();
+            case SIGN_IN_CODE_FAILED, CODE_CHECK_FAILURE -> failedCodes.inc();
+            case RECOVERY_CODE_USED -> recoveryCodesUsed.inc();
             default -> {
                 // the other steps are in the audit log, not counted
             }

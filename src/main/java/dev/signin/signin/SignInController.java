@@ -53,6 +53,9 @@ public class SignInController {
         if (outcome instanceof Outcome.Done) {
             return navigation.seeOther(target);
         }
+        if (outcome instanceof Outcome.CodeNeeded) {
+            return navigation.seeOther(SignInCodeController.path(target));
+        }
         models.put("next", target);
         models.put("username", User.attempted(form.getUsername()));
         if (outcome instanceof Outcome.HeldBack held) {

@@ -53,6 +53,18 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** The authenticator-app key, sealed with the app's secret; null while two-step verification is off. */
+    @Column(name = "totp_secret", length = 200)
+    private String totpSecret;
+
+    /** A key being set up (shown, not yet confirmed with a code), sealed like the key. */
+    @Column(name = "totp_pending", length = 200)
+    private String totpPending;
+
+    /** The time step of the last code accepted: changed only by SecondFactors' conditional UPDATE. */
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
     protected User() {
         // for JPA
     }
@@ -135,6 +147,39 @@ public class User {
 
     public OffsetDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    /** Whether a second step (an authenticator-app code) is needed to sign in. */
+    public boolean isTwoStep() {
+        return totpSecret != null;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public String getTotpPending() {
+        return totpPending;
+    }
+
+    public long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    public void setTotpPending(String sealed) {
+        this.totpPending = sealed;
+    }
+
+    /** Turns two-step verification on with this (sealed) key, the step of the code that confirmed it used up. */
+    public void enableTotp(String sealed, long usedStep) {
+        this.totpSecret = sealed;
+        this.totpPending = null;
+        this.totpLastStep = usedStep;
+    }
+
+    public void disableTotp() {
+        this.totpSecret = null;
+        this.totpPending = null;
     }
 
 }

@@ -21,7 +21,8 @@ final class Flash {
     static final String COOKIE = "signin_notice";
     static final Map<String, String> WITHOUT_SESSION = Map.of(
             "signed-out", "You have been signed out.",
-            "account-deleted", "Your account has been deleted.");
+            "account-deleted", "Your account has been deleted.",
+            "code-expired", "Your sign-in took too long. Please sign in again.");
     private static final int COOKIE_SECONDS = 60;
 
     private Flash() {

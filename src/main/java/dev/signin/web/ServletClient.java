@@ -1,6 +1,7 @@
 package dev.signin.web;
 
 import dev.signin.auth.Client;
+import dev.signin.auth.PendingSignIn;
 import dev.signin.config.Settings;
 import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ public class ServletClient implements Client {
 
     static final String USER_ID = "signin.userId";
     static final String KEY = "signin.sessionKey";
+    /** A sign-in waiting for its second step (PendingSignIn's String form): no user in the session yet. */
+    static final String PENDING = "signin.pendingSignIn";
     /** Request attributes: the response of this request (kept by the authentication mechanism), and whom it was recognised as. */
     static final String RESPONSE = "signin.response";
     static final String USER = "signin.user";
@@ -88,8 +91,51 @@ public class ServletClient implements Client {
         } else {
             session = request.getSession(true); // a new id: the container never takes one the browser sent (SignInIT)
         }
+        session.removeAttribute(PENDING);
+        session.setMaxInactiveInterval((int) settings.sessionTimeout().toSeconds());
         session.setAttribute(USER_ID, handle.userId());
         session.setAttribute(KEY, handle.key());
+    }
+
+    @Override
+    public void holdPendingSignIn(PendingSignIn pending) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true);
+        }
+        session.setAttribute(PENDING, pending.stored());
+        // The container may drop it once the second step could no longer succeed anyway.
+        session.setMaxInactiveInterval((int) PendingSignIn.TIMEOUT.toSeconds() + 60);
+    }
+
+    @Override
+    public Optional<PendingSignIn> pendingSignIn() {
+        HttpSession session = request.getSession(false);
+        try {
+            return session == null || session.getAttribute(USER_ID) != null ? Optional.empty()
+                    : PendingSignIn.parse((String) session.getAttribute(PENDING));
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void dropPendingSignIn() {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        try {
+            if (session.getAttribute(USER_ID) == null) {
+                endSession(); // it held nothing but the waiting sign-in (and its CSRF token)
+            } else {
+                session.removeAttribute(PENDING);
+            }
+        } catch (IllegalStateException invalidated) {
+            // nothing left to drop
+        }
     }
 
     @Override

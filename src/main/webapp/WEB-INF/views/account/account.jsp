@@ -34,6 +34,12 @@
     </form>
   </section>
 
+  <section class="card section" aria-labelledby="two-step-heading">
+    <h2 id="two-step-heading">Two-step verification</h2>
+    <p>${user.twoStep ? 'On: signing in asks for a code from your authenticator app.' : 'Off: your password alone signs you in.'}
+      <a href="${ctx}/account/two-step">${user.twoStep ? 'Manage two-step verification' : 'Set up two-step verification'}</a></p>
+  </section>
+
   <section class="card section danger" aria-labelledby="delete-heading">
     <h2 id="delete-heading">Delete account</h2>
     <p>This removes your account and everything in it, at once and for good.</p>

@@ -57,8 +57,12 @@ class AuthenticationTest {
         @Override public String userAgent() { return "JUnit"; }
         @Override public Optional<SessionHandle> session() { return session; }
         @Override public Optional<String> sessionId() { return Optional.ofNullable(sessionId); }
-        @Override public void startSession(SessionHandle handle) { session = Optional.of(handle); sessionId = "id-" + handle.key(); }
-        @Override public void endSession() { session = Optional.empty(); sessionId = null; sessionsEnded++; }
+        @Override public void startSession(SessionHandle handle) { session = Optional.of(handle); pending = Optional.empty(); sessionId = "id-" + handle.key(); }
+        @Override public void endSession() { session = Optional.empty(); pending = Optional.empty(); sessionId = null; sessionsEnded++; }
+        Optional<PendingSignIn> pending = Optional.empty();
+        @Override public void holdPendingSignIn(PendingSignIn p) { pending = Optional.of(p); sessionId = "pending-" + p.userId(); }
+        @Override public Optional<PendingSignIn> pendingSignIn() { return session.isPresent() ? Optional.empty() : pending; }
+        @Override public void dropPendingSignIn() { if (pending.isPresent() && session.isEmpty()) { endSession(); } pending = Optional.empty(); }
         @Override public Optional<String> cookie(String name) { return Optional.ofNullable(cookies.get(name)); }
         @Override public void setCookie(String name, String value, Duration maxAge) { setCookies.put(name, value); cookies.put(name, value); }
         @Override public void removeCookie(String name) { removedCookies.add(name); cookies.remove(name); }
@@ -77,6 +81,8 @@ class AuthenticationTest {
         @Override public Key address(String address) { return new Key("a:" + address, 20, false); }
         @Override public Key device(String deviceId) { return new Key("d:" + deviceId, 5, true); }
         @Override public Key session(String key) { return new Key("s:" + key, 5, true); }
+        @Override public Key code(long userId) { return new Key("c:" + userId, 5, true); }
+        @Override public Key code(long userId, String deviceId) { return new Key("c:" + userId + ":" + deviceId, 5, true); }
 
         @Override
         public Reservation reserve(List<Key> keys) {
@@ -192,6 +198,34 @@ class AuthenticationTest {
         @Override public <U extends SecurityEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) { throw new UnsupportedOperationException(); }
     }
 
+    /** Codes decided by the test: "111111" is right once, a recovery code "abcdef-234567-ghijkl-765432" too. */
+    static class FakeSecondFactors extends SecondFactors {
+        final java.util.Set<String> used = new java.util.HashSet<>();
+
+        @Override
+        public Used use(User user, String code) {
+            if (!used.add(code)) {
+                return Used.NOTHING;
+            }
+            return switch (code) {
+                case "111111" -> Used.CODE;
+                case "abcdef-234567-ghijkl-765432" -> Used.RECOVERY_CODE;
+                default -> Used.NOTHING;
+            };
+        }
+    }
+
+    /** A clock the test moves. */
+    static class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-11-30T12:00:00Z");
+
+        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    final FakeSecondFactors secondFactors = new FakeSecondFactors();
+    final MovingClock clock = new MovingClock();
     final FakeClient browser = new FakeClient();
     final FakeThrottle throttle = new FakeThrottle();
     final FakeCredentials credentials = new FakeCredentials();
@@ -231,7 +265,8 @@ class AuthenticationTest {
         auth.sessions = registry;
         auth.credentials = credentials;
         auth.events = events;
-        auth.clock = Clock.systemUTC();
+        auth.secondFactors = secondFactors;
+        auth.clock = clock;
         auth.init();
     }
 
@@ -363,5 +398,109 @@ class AuthenticationTest {
         revoked.cookies.put(Authentication.REMEMBER_ME_COOKIE, cookie);
         assertEquals(Optional.empty(), auth.recognise(revoked));
         assertTrue(revoked.removedCookies.contains(Authentication.REMEMBER_ME_COOKIE));
+    }
+
+    void twoStep() {
+        ada.enableTotp("sealed key", 0);
+    }
+
+    @Test
+    void withTwoStepOnARightPasswordStartsNoSessionAndIssuesNoCookieUntilTheCode() {
+        twoStep();
+        assertInstanceOf(Outcome.CodeNeeded.class, auth.signIn("ada", PASSWORD, true));
+        assertTrue(browser.session.isEmpty(), "nobody is signed in yet");
+        assertTrue(browser.setCookies.isEmpty(), "no remember-me or device cookie yet: " + browser.setCookies.keySet());
+        assertEquals(new PendingSignIn(7L, ada.getCredentialVersion(), true, clock.now.plus(PendingSignIn.TIMEOUT)),
+                browser.pending.orElseThrow());
+        assertTrue(auth.recognise(browser).isEmpty());
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_CODE_REQUIRED), events.fired);
+
+        assertInstanceOf(Outcome.Done.class, auth.completeSignIn("111111"));
+        assertEquals(7L, browser.session.orElseThrow().userId());
+        assertTrue(browser.pending.isEmpty());
+        assertTrue(browser.setCookies.containsKey(Authentication.REMEMBER_ME_COOKIE), "the remember-me choice was carried");
+        assertTrue(browser.setCookies.containsKey(Authentication.DEVICE_COOKIE));
+        assertEquals(List.of(List.of("u:ada", "a:198.51.100.9"), List.of("c:7", "a:198.51.100.9")), throttle.reserved);
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_CODE_REQUIRED, SecurityEvent.Kind.SIGN_IN_SUCCESS), events.fired);
+    }
+
+    @Test
+    void withoutTheTickTheSecondStepIssuesNoRememberMeCookie() {
+        twoStep();
+        auth.signIn("ada", PASSWORD, false);
+        assertInstanceOf(Outcome.Done.class, auth.completeSignIn("111111"));
+        assertFalse(browser.setCookies.containsKey(Authentication.REMEMBER_ME_COOKIE));
+    }
+
+    @Test
+    void theWaitingSignInExpiresAfterFiveMinutes() {
+        twoStep();
+        auth.signIn("ada", PASSWORD, false);
+        clock.now = clock.now.plus(PendingSignIn.TIMEOUT).minusSeconds(1);
+        assertTrue(auth.awaitsCode(), "still in time");
+        clock.now = clock.now.plusSeconds(1);
+        assertInstanceOf(Outcome.Expired.class, auth.completeSignIn("111111"));
+        assertTrue(browser.session.isEmpty());
+        assertTrue(browser.pending.isEmpty(), "forgotten");
+        assertEquals(1, browser.sessionsEnded, "the session that held it ends");
+        assertEquals(1, throttle.reserved.size(), "nothing was checked");
+        assertFalse(auth.awaitsCode());
+    }
+
+    @Test
+    void anExpiredWaitingSignInIsForgottenWhenItsPageIsOpened() {
+        twoStep();
+        auth.signIn("ada", PASSWORD, false);
+        clock.now = clock.now.plus(PendingSignIn.TIMEOUT);
+        assertFalse(auth.awaitsCode());
+        assertTrue(browser.pending.isEmpty());
+    }
+
+    @Test
+    void wrongCodesAreCountedAndAHeldBackOneIsNotChecked() {
+        twoStep();
+        auth.signIn("ada", PASSWORD, false);
+        events.fired.clear();
+        assertInstanceOf(Outcome.WrongCode.class, auth.completeSignIn("222222"));
+        assertEquals(List.of("c:7", "a:198.51.100.9"), throttle.reserved.get(1));
+        assertEquals(1, throttle.givenBack, "only the password's reservation was given back");
+        throttle.heldBack = Duration.ofSeconds(4);
+        assertEquals(4, ((Outcome.HeldBack) auth.completeSignIn("111111")).seconds());
+        assertTrue(secondFactors.used.equals(java.util.Set.of("222222")), "the held-back code was not looked at");
+        assertTrue(browser.session.isEmpty());
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_CODE_FAILED, SecurityEvent.Kind.SIGN_IN_CODE_THROTTLED), events.fired);
+    }
+
+    @Test
+    void aRecoveryCodeSignsInAndIsAudited() {
+        twoStep();
+        auth.signIn("ada", PASSWORD, false);
+        assertInstanceOf(Outcome.Done.class, auth.completeSignIn("abcdef-234567-ghijkl-765432"));
+        assertTrue(events.fired.contains(SecurityEvent.Kind.RECOVERY_CODE_USED));
+    }
+
+    @Test
+    void aCodeWithoutAPasswordFirstLeadsNowhere() {
+        twoStep();
+        assertInstanceOf(Outcome.Expired.class, auth.completeSignIn("111111"));
+        assertTrue(browser.session.isEmpty());
+        assertTrue(throttle.reserved.isEmpty());
+    }
+
+    @Test
+    void aChangeOfCredentialsMeanwhileVoidsTheWaitingSignIn() {
+        twoStep();
+        auth.signIn("ada", PASSWORD, false);
+        ada.raiseCredentialVersion(); // the password changed, or all other sessions were ended, elsewhere
+        assertInstanceOf(Outcome.Expired.class, auth.completeSignIn("111111"));
+        assertTrue(browser.session.isEmpty());
+    }
+
+    @Test
+    void pendingSignInsKeepTheirFormInTheSession() {
+        PendingSignIn pending = new PendingSignIn(7L, 3, true, Instant.parse("2026-11-30T12:05:00Z"));
+        assertEquals(Optional.of(pending), PendingSignIn.parse(pending.stored()));
+        assertTrue(PendingSignIn.parse("7.3.x").isEmpty());
+        assertTrue(PendingSignIn.parse(null).isEmpty());
     }
 }
