@@ -172,7 +172,7 @@ public class Passkeys {
 
     /** What checking a passkey sign-in found: the user it proves (accepted), or why not, with the passkey's owner when known. */
     record Checked(boolean accepted, boolean expired, Long userId) {
-        static Checked expired() {
+        static Checked late() {
             return new Checked(false, true, null);
         }
 
@@ -186,7 +186,7 @@ public class Passkeys {
         Optional<byte[]> challenge = challenges.take(client.cookie(PasskeyChallenges.COOKIE), null);
         client.removeCookie(PasskeyChallenges.COOKIE);
         if (challenge.isEmpty()) {
-            return Checked.expired();
+            return Checked.late();
         }
         Optional<byte[]> credentialId = PasskeyCodec.field(assertion.credentialId(), MAX_ID);
         Optional<byte[]> userHandle = PasskeyCodec.field(assertion.userHandle(), 100);
