@@ -44,10 +44,9 @@
     error.hidden = false;
   }
 
-  /* POST the form's CSRF token (and any extra fields) to the options URL; the JSON answer. */
+  /* POST to the options URL, with the form's CSRF token in the X-CSRF-TOKEN header (and any extra fields); the JSON answer. */
   function fetchOptions(form, extra) {
     var body = new URLSearchParams();
-    body.set('_csrf', field(form, '_csrf').value);
     Object.keys(extra).forEach(function (name) {
       body.set(name, extra[name]);
     });
@@ -55,7 +54,7 @@
       method: 'POST',
       body: body,
       credentials: 'same-origin',
-      headers: {'Accept': 'application/json'}
+      headers: {'Accept': 'application/json', 'X-CSRF-TOKEN': field(form, '_csrf').value}
     }).then(function (response) {
       return response.json().catch(function () {
         return {};

@@ -14,6 +14,7 @@ import dev.signin.signin.PasskeySignInOptionsResource;
 import dev.signin.signin.SignInCodeController;
 import dev.signin.signin.SignInController;
 import dev.signin.signin.SignOutController;
+import dev.signin.web.CsrfHeaderFilter;
 import dev.signin.web.CsrfTokens;
 import dev.signin.web.MonitoringFilter;
 import dev.signin.web.NoOptions;
@@ -59,6 +60,7 @@ public class SigninApplication extends Application {
                 HealthResource.class,
                 MetricsResource.class,
                 SignedInFilter.class,
+                CsrfHeaderFilter.class,
                 SignedOutFilter.class,
                 MonitoringFilter.class,
                 NoOptions.class,

@@ -2,6 +2,7 @@ package dev.signin.account;
 
 import dev.signin.auth.Outcome;
 import dev.signin.auth.Passkeys;
+import dev.signin.web.CsrfHeader;
 import dev.signin.web.JsonAnswers;
 import dev.signin.web.SignedIn;
 import dev.signin.web.Views;
@@ -17,12 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * POST /account/passkeys/options (current: the password; _csrf): the options for
+ * POST /account/passkeys/options (current: the password; the CSRF token in X-CSRF-TOKEN): the options for
  * navigator.credentials.create, as JSON, for /assets/passkeys.js. A discoverable credential
  * (residentKey required) with user verification required, no attestation asked for. Wrong
  * password: 422; held back: 429.
  */
 @RequestScoped
+@CsrfHeader
 @Path("account/passkeys/options")
 @SignedIn
 public class PasskeyOptionsResource {

@@ -23,6 +23,22 @@ public class PasskeyStore {
 
     /** A passkey as its owner sees it in the settings. */
     public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {
+        // Bean getters for the views: EL 5 (Jakarta EE 10) does not read record components.
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public Instant getCreatedAt() {
+            return createdAt;
+        }
+
+        public Instant getLastUsedAt() {
+            return lastUsedAt;
+        }
     }
 
     /** A passkey as a sign-in needs it. */

@@ -1,6 +1,7 @@
 package dev.signin.signin;
 
 import dev.signin.auth.Passkeys;
+import dev.signin.web.CsrfHeader;
 import dev.signin.web.JsonAnswers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,12 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * POST /sign-in/passkey/options (_csrf): the options for navigator.credentials.get, as JSON, for
+ * POST /sign-in/passkey/options (the CSRF token in X-CSRF-TOKEN): the options for navigator.credentials.get, as JSON, for
  * /assets/passkeys.js: a challenge and the relying party id, no list of credentials (the
  * authenticator offers its passkeys for this site: no username is asked). The challenge is bound
  * to this browser by a signed cookie (no session is made for it).
  */
 @RequestScoped
+@CsrfHeader
 @Path("sign-in/passkey/options")
 public class PasskeySignInOptionsResource {
 

@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,20 @@ class PasskeyIT {
         return "http://localhost:" + server.port();
     }
 
+    /** A POST to an options endpoint as the script sends it: the CSRF token in the X-CSRF-TOKEN header (null: none). */
+    static Page options(Browser browser, String path, String csrf, Map<String, String> fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(browser.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.form(fields)));
+        return browser.send(csrf == null ? request : request.header("X-CSRF-TOKEN", csrf));
+    }
+
     static Page signInOptions(Browser browser) {
-        return browser.post("/sign-in/passkey/options", Map.of("_csrf", browser.get("/sign-in").csrf()));
+        return options(browser, "/sign-in/passkey/options", browser.get("/sign-in").csrf(), Map.of());
+    }
+
+    static Page registrationOptions(Browser browser, String csrf, String password) {
+        return options(browser, "/account/passkeys/options", csrf, Map.of("current", password));
     }
 
     static Page answer(Browser browser, Map<String, String> assertion) {
@@ -60,7 +73,7 @@ class PasskeyIT {
 
     static String addPasskey(Browser browser, SoftAuthenticator authenticator, String username) {
         String csrf = browser.get("/account/passkeys").csrf();
-        JsonObject options = json(browser.post("/account/passkeys/options", Map.of("_csrf", csrf, "current", Accounts.PASSWORD)));
+        JsonObject options = json(registrationOptions(browser, csrf, Accounts.PASSWORD));
         Map<String, String> fields = new HashMap<>(authenticator.create(options.getString("challenge"),
                 options.getJsonObject("user").getString("id")));
         fields.put("_csrf", csrf);
@@ -121,14 +134,17 @@ class PasskeyIT {
 
     @Test
     void theOptionsAndTheAnswersNeedTheCsrfToken(Browser browser) {
-        browser.get("/sign-in");
-        assertEquals(403, browser.post("/sign-in/passkey/options", Map.of()).status());
-        assertEquals(403, browser.post("/sign-in/passkey/options", Map.of("_csrf", "forged")).status());
+        String csrf = browser.get("/sign-in").csrf();
+        assertEquals(403, options(browser, "/sign-in/passkey/options", null, Map.of()).status());
+        assertEquals(403, options(browser, "/sign-in/passkey/options", "forged", Map.of()).status());
+        assertEquals(403, options(browser, "/sign-in/passkey/options", null, Map.of("_csrf", csrf)).status(), "only in the header");
         assertEquals(403, browser.post("/sign-in/passkey", Map.of("credentialId", "AAAA")).status());
         assertTrue(browser.cookie("signin_passkey").isEmpty(), "no challenge was handed out");
 
         Accounts.signUp(browser, "passkeycsrf");
-        assertEquals(403, browser.post("/account/passkeys/options", Map.of("current", Accounts.PASSWORD)).status());
+        assertEquals(403, options(browser, "/account/passkeys/options", null, Map.of("current", Accounts.PASSWORD)).status());
+        assertEquals(403, options(browser, "/account/passkeys/options", csrf, Map.of("current", Accounts.PASSWORD)).status(),
+                "the token of before sign-in is not the session's");
         assertEquals(403, browser.post("/account/passkeys/add", Map.of("name", "x")).status());
         assertEquals(403, browser.post("/account/passkeys/remove", Map.of("passkey", "x", "current", Accounts.PASSWORD)).status());
     }
@@ -174,6 +190,7 @@ class PasskeyIT {
         owner.setCookie("signin_passkey", challengeCookie);
         assertRefused(answer(owner, assertion), EXPIRED);
         // With a fresh challenge but the old answer (signed over the old one): refused by the signature check.
+        owner.removeCookie("signin_passkey"); // the copy put in by hand above
         signInOptions(owner);
         assertRefused(answer(owner, assertion), REFUSED);
     }
@@ -184,7 +201,7 @@ class PasskeyIT {
         SoftAuthenticator authenticator = new SoftAuthenticator("localhost", origin(server));
         userWithPasskey(browser, authenticator);
         String csrf = browser.get("/account/passkeys").csrf();
-        String challenge = json(browser.post("/account/passkeys/options", Map.of("_csrf", csrf, "current", Accounts.PASSWORD)))
+        String challenge = json(registrationOptions(browser, csrf, Accounts.PASSWORD))
                 .getString("challenge");
         String cookie = browser.cookie("signin_passkey").orElseThrow();
         Accounts.signOut(browser);
@@ -240,12 +257,12 @@ class PasskeyIT {
         Browser browser = new Browser(server.uri(""));
         Accounts.signUp(browser, "passkeyadd");
         String csrf = browser.get("/account/passkeys").csrf();
-        Page wrong = browser.post("/account/passkeys/options", Map.of("_csrf", csrf, "current", "not it"));
+        Page wrong = registrationOptions(browser, csrf, "not it");
         assertEquals(422, wrong.status(), wrong::toString);
         assertTrue(wrong.body().contains("\"error\""), wrong.body());
 
         SoftAuthenticator authenticator = new SoftAuthenticator("localhost", origin(server));
-        JsonObject options = json(browser.post("/account/passkeys/options", Map.of("_csrf", csrf, "current", Accounts.PASSWORD)));
+        JsonObject options = json(registrationOptions(browser, csrf, Accounts.PASSWORD));
         assertEquals("required", options.getJsonObject("authenticatorSelection").getString("residentKey"));
         assertEquals("required", options.getJsonObject("authenticatorSelection").getString("userVerification"));
         Map<String, String> fields = new HashMap<>(authenticator.create(options.getString("challenge"),
@@ -259,7 +276,7 @@ class PasskeyIT {
 
         Map<String, String> garbage = new HashMap<>(Map.of("_csrf", csrf, "name", "x", "userHandle", "AAAA",
                 "clientDataJSON", "AAAA", "attestationObject", "AAAA"));
-        browser.post("/account/passkeys/options", Map.of("_csrf", csrf, "current", Accounts.PASSWORD));
+        registrationOptions(browser, csrf, Accounts.PASSWORD);
         Page refused = browser.post("/account/passkeys/add", garbage);
         assertEquals(422, refused.status(), refused::toString);
         assertTrue(refused.body().contains("could not be added"), refused.body());
