@@ -1,15 +1,20 @@
 package dev.signin;
 
 import dev.signin.account.AccountController;
+import dev.signin.account.PasskeyOptionsResource;
+import dev.signin.account.PasskeysController;
 import dev.signin.account.SignUpController;
 import dev.signin.account.TwoStepController;
 import dev.signin.health.HealthResource;
 import dev.signin.metrics.MetricsResource;
 import dev.signin.profile.ProfileController;
 import dev.signin.sessions.SessionsController;
+import dev.signin.signin.PasskeySignInController;
+import dev.signin.signin.PasskeySignInOptionsResource;
 import dev.signin.signin.SignInCodeController;
 import dev.signin.signin.SignInController;
 import dev.signin.signin.SignOutController;
+import dev.signin.web.CsrfHeaderFilter;
 import dev.signin.web.CsrfTokens;
 import dev.signin.web.MonitoringFilter;
 import dev.signin.web.NoOptions;
@@ -46,11 +51,16 @@ public class SigninApplication extends Application {
                 SignUpController.class,
                 AccountController.class,
                 TwoStepController.class,
+                PasskeysController.class,
+                PasskeyOptionsResource.class,
+                PasskeySignInController.class,
+                PasskeySignInOptionsResource.class,
                 SessionsController.class,
                 ProfileController.class,
                 HealthResource.class,
                 MetricsResource.class,
                 SignedInFilter.class,
+                CsrfHeaderFilter.class,
                 SignedOutFilter.class,
                 MonitoringFilter.class,
                 NoOptions.class,

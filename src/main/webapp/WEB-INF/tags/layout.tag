@@ -2,6 +2,8 @@
 <%@ attribute name="title" required="true" %>
 <%@ attribute name="account" required="false" type="java.lang.Boolean"
               description="false on pages rendered outside MVC (error pages): no account bar or notices there" %>
+<%@ attribute name="passkeyScript" required="false" type="java.lang.Boolean"
+              description="true on the pages with passkey buttons: they load /assets/passkeys.js, the app's only script" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="ctx" value="${pageContext.request.contextPath}" scope="request"/>
@@ -12,6 +14,7 @@
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title><c:out value="${title}"/> · signin</title>
   <link rel="stylesheet" href="${ctx}/assets/app.css">
+  <c:if test="${passkeyScript == true}"><script src="${ctx}/assets/passkeys.js" defer></script></c:if>
 </head>
 <body>
 <header class="site-header">

@@ -59,6 +59,9 @@ public class Authentication {
     SecondFactors secondFactors;
 
     @Inject
+    Passkeys passkeys;
+
+    @Inject
     Event<SecurityEvent> events;
 
     Clock clock = Clock.systemUTC();
@@ -211,6 +214,31 @@ public class Authentication {
         }
         begin(account.getId(), started.get(), pending.remember(), device);
         fire(client, Kind.SIGN_IN_SUCCESS, account.getId(), null);
+        return new Outcome.Done();
+    }
+
+    /**
+     * Signs in with a passkey, no username needed: the authenticator proved both possession of the
+     * key and the user (a PIN or biometric), so it counts as two factors and skips the code step.
+     * The challenge must be the one given to this browser, unused and in time. Expired when it is
+     * not (start again); PasskeyRefused when the answer does not verify.
+     */
+    public Outcome signInWithPasskey(Passkeys.Assertion assertion) {
+        Passkeys.Checked checked = passkeys.verifySignIn(assertion);
+        if (!checked.accepted()) {
+            fire(client, Kind.SIGN_IN_PASSKEY_FAILED, checked.userId(), null);
+            return checked.expired() ? new Outcome.Expired() : new Outcome.PasskeyRefused();
+        }
+        long userId = checked.userId();
+        Optional<Credentials.Started> started = credentials.startSession(userId, user -> true, client.address(), client.userAgent());
+        if (started.isEmpty()) {
+            fire(client, Kind.SIGN_IN_PASSKEY_FAILED, userId, null); // the account was deleted meanwhile
+            return new Outcome.PasskeyRefused();
+        }
+        Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> claims.userId() == userId
+                && claims.credentialVersion() == started.get().credentialVersion());
+        begin(userId, started.get(), false, device);
+        fire(client, Kind.SIGN_IN_PASSKEY, userId, null);
         return new Outcome.Done();
     }
 

@@ -33,6 +33,10 @@ public sealed interface Outcome {
     record Expired() implements Outcome {
     }
 
+    /** The passkey's answer was not accepted (unknown passkey, wrong signature, origin or challenge, counter not raised). */
+    record PasskeyRefused() implements Outcome {
+    }
+
     /** The password was right, but the credentials changed meanwhile (another browser changed them): nothing was done. */
     record Superseded() implements Outcome {
     }

@@ -20,7 +20,11 @@ public record SecurityEvent(Kind kind, Instant time, Long userId, String usernam
         SIGN_IN_CODE_REQUIRED, SIGN_IN_CODE_FAILED, SIGN_IN_CODE_THROTTLED, RECOVERY_CODE_USED,
         MFA_ENABLED, MFA_DISABLED, RECOVERY_CODES_REGENERATED,
         /** A wrong code given to turn two-step verification off. */
-        CODE_CHECK_FAILURE;
+        CODE_CHECK_FAILURE,
+        /** Passkeys: one added or removed in the settings; a new one refused (its answer did not verify). */
+        PASSKEY_ADDED, PASSKEY_REMOVED, PASSKEY_REFUSED,
+        /** A sign-in with a passkey (it counts as two factors: no code is asked), and one refused. */
+        SIGN_IN_PASSKEY, SIGN_IN_PASSKEY_FAILED;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);

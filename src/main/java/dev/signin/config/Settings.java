@@ -95,7 +95,16 @@ public class Settings {
     @ConfigProperty(name = "signin.metrics.token")
     Optional<String> metricsToken;
 
+    @Inject
+    @ConfigProperty(name = "signin.webauthn.rp-id", defaultValue = RelyingParty.DEFAULT_ID)
+    String webauthnRpId;
+
+    @Inject
+    @ConfigProperty(name = "signin.webauthn.origins", defaultValue = RelyingParty.DEFAULT_ORIGINS)
+    String webauthnOrigins;
+
     private Mode mode;
+    private RelyingParty relyingParty;
     private Set<String> trustedProxyAddresses;
     private Set<String> metricsAddressSet;
     private SecretKeys secretKeys;
@@ -123,6 +132,7 @@ public class Settings {
         List<String> fallbacks = secretFallbacks.map(v -> List.of(v.split(","))).orElse(List.of());
         secretKeys = SecretKeys.load(mode, secret, fallbacks, dataDir());
         trustedProxyAddresses = addresses(trustedProxies);
+        relyingParty = RelyingParty.parse(webauthnRpId, webauthnOrigins);
         metricsAddressSet = addresses(metricsAddresses);
         if (metricsToken().filter(token -> token.length() < MIN_METRICS_TOKEN).isPresent()) {
             throw new ConfigurationException("signin.metrics.token (SIGNIN_METRICS_TOKEN) must be at least " + MIN_METRICS_TOKEN
@@ -197,6 +207,11 @@ public class Settings {
     /** The reverse proxies whose X-Forwarded-For is believed (signin.trusted-proxies). */
     public Set<String> trustedProxies() {
         return trustedProxyAddresses;
+    }
+
+    /** Passkeys: the relying party id and the origins answers may come from (signin.webauthn.*). */
+    public RelyingParty relyingParty() {
+        return relyingParty;
     }
 
     public int passwordMemoryKib() {

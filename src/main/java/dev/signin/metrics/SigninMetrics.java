@@ -34,12 +34,13 @@ public class SigninMetrics {
     private Counter throttled;
     private Counter failedCodes;
     private Counter recoveryCodesUsed;
+    private Counter failedPasskeys;
     private Timer hashing;
 
     @PostConstruct
     void register() {
         signIns = registry.counter(Metadata.builder().withName("signin.sign_ins")
-                .withDescription("Successful sign-ins (form and remember-me)").build());
+                .withDescription("Successful sign-ins (form, passkey and remember-me)").build());
         failedSignIns = registry.counter(Metadata.builder().withName("signin.sign_ins.failed")
                 .withDescription("Sign-ins refused for a wrong username or password").build());
         failedPasswordChecks = registry.counter(Metadata.builder().withName("signin.password_checks.failed")
@@ -51,6 +52,8 @@ public class SigninMetrics {
                 .withDescription("Wrong authenticator-app or recovery codes, at sign-in and to turn two-step verification off").build());
         recoveryCodesUsed = registry.counter(Metadata.builder().withName("signin.recovery_codes.used")
                 .withDescription("Recovery codes used in place of an authenticator-app code").build());
+        failedPasskeys = registry.counter(Metadata.builder().withName("signin.passkeys.failed")
+                .withDescription("Passkey sign-ins refused: an answer that did not verify, or a challenge used, late or not this browser's").build());
         hashing = registry.timer(Metadata.builder().withName("signin.password.hashing")
                 .withDescription("Time spent computing Argon2id password hashes").withUnit(MetricUnits.SECONDS).build());
         registry.gauge(Metadata.builder().withName("signin.sessions.active")
@@ -70,7 +73,8 @@ public class SigninMetrics {
 
     void count(@Observes SecurityEvent event) {
         switch (event.kind()) {
-            case SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED -> signIns.inc();
+            case SIGN_IN_SUCCESS, SIGN_IN_REMEMBERED, SIGN_IN_PASSKEY -> signIns.inc();
+            case SIGN_IN_PASSKEY_FAILED -> failedPasskeys.inc();
             case SIGN_IN_FAILURE -> failedSignIns.inc();
             case PASSWORD_CHECK_FAILURE -> failedPasswordChecks.inc();
             case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED, SIGN_IN_CODE_THROTTLED -> throttled.inc();

@@ -40,6 +40,12 @@
       <a href="${ctx}/account/two-step">${user.twoStep ? 'Manage two-step verification' : 'Set up two-step verification'}</a></p>
   </section>
 
+  <section class="card section" aria-labelledby="passkeys-heading">
+    <h2 id="passkeys-heading">Passkeys</h2>
+    <p>Sign in with your phone, computer or security key instead of your password.
+      <a href="${ctx}/account/passkeys">Manage passkeys</a></p>
+  </section>
+
   <section class="card section danger" aria-labelledby="delete-heading">
     <h2 id="delete-heading">Delete account</h2>
     <p>This removes your account and everything in it, at once and for good.</p>

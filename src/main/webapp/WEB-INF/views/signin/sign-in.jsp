@@ -1,7 +1,7 @@
 <%@ page session="false" %><%-- JSP would otherwise start a session for every visitor: a session is for a signed-in user only --%>
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<t:layout title="Sign in">
+<t:layout title="Sign in" passkeyScript="true">
   <h1>Sign in</h1>
   <c:if test="${not empty error}">
     <p class="error-summary" role="alert" id="sign-in-error" tabindex="-1" autofocus><c:out value="${error}"/></p>
@@ -24,6 +24,19 @@
       <label for="remember">Keep me signed in on this browser</label>
     </div>
     <button type="submit" class="primary">Sign in</button>
+  </form>
+  <%-- Shown by /assets/passkeys.js where the browser has WebAuthn; without the script it stays hidden. --%>
+  <form method="post" action="${ctx}/sign-in/passkey" class="card passkey-sign-in" id="passkey-sign-in" hidden
+        data-options="${ctx}/sign-in/passkey/options">
+    <t:csrf/>
+    <input type="hidden" name="next" value="<c:out value='${next}'/>">
+    <input type="hidden" name="credentialId">
+    <input type="hidden" name="userHandle">
+    <input type="hidden" name="authenticatorData">
+    <input type="hidden" name="clientDataJSON">
+    <input type="hidden" name="signature">
+    <p class="field-error" id="passkey-error" role="alert" hidden></p>
+    <button type="submit" class="secondary" id="passkey-button">Sign in with a passkey</button>
   </form>
   <p class="aside">New here? <a href="${ctx}/sign-up">Create an account</a></p>
 </t:layout>

@@ -31,17 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * here from the key the page shows, as an app would.
  */
 @TestServer.Shared
-class TwoStepIT {
+public class TwoStepIT {
 
     static final String SESSION = "signin_session";
     static final Pattern KEY = Pattern.compile("<code id=\"totp-key\">([A-Z2-7 ]+)</code>");
     static final Pattern RECOVERY_CODE = Pattern.compile("<li><code>([a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6})</code></li>");
 
-    record Enabled(String username, byte[] key, List<String> recoveryCodes) {
+    public record Enabled(String username, byte[] key, List<String> recoveryCodes) {
     }
 
     /** Signs up and turns two-step verification on, the way a person does; still signed in after. */
-    static Enabled enable(Browser browser, String prefix) {
+    public static Enabled enable(Browser browser, String prefix) {
         String username = Accounts.signUp(browser, prefix);
         Page off = browser.get("/account/two-step");
         assertEquals(200, off.status());

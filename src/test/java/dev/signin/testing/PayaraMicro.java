@@ -87,6 +87,9 @@ public final class PayaraMicro implements AutoCloseable {
         env.put("SIGNIN_METRICS_TOKEN", METRICS_TOKEN);
         PayaraMicro server = new PayaraMicro(name, env);
         server.environment.put("SIGNIN_DB_URL", server.jdbcUrl());
+        // Passkeys need a host name (WebAuthn takes no IP address as relying party id): browsers open http://localhost:PORT.
+        server.environment.put("SIGNIN_WEBAUTHN_RP_ID", "localhost");
+        server.environment.put("SIGNIN_WEBAUTHN_ORIGINS", "http://localhost:" + server.port());
         return server;
     }
 

@@ -17,6 +17,9 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ class BrowserIT {
 
     private final List<WebDriver> drivers = new ArrayList<>();
     private String base;
+    /** The same server by name: passkeys need a host name (WebAuthn refuses an IP address), and http://localhost is a secure context. */
+    private String localhost;
 
     @BeforeAll
     static void chromium() {
@@ -42,6 +47,7 @@ class BrowserIT {
     @BeforeEach
     void server(PayaraMicro server) {
         base = server.uri("").toString();
+        localhost = "http://localhost:" + server.port();
     }
 
     @AfterEach
@@ -250,5 +256,61 @@ class BrowserIT {
         open(driver, "/no/such/page");
         assertEquals("Page not found", heading(driver));
         Chromium.screenshot(driver, "not-found");
+    }
+
+    /** Chromium's virtual authenticator: a platform authenticator (like a laptop's) that keeps passkeys and verifies its user. */
+    private static VirtualAuthenticator authenticator(WebDriver driver) {
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true));
+    }
+
+    @Test
+    void addAPasskeyInTheSettingsThenSignInWithItAndNoOtherBrowserCan() {
+        String username = existingUser("passkey");
+        WebDriver laptop = browser();
+        VirtualAuthenticator authenticator = authenticator(laptop);
+        laptop.get(localhost + "/sign-in");
+        type(laptop, "username", username);
+        type(laptop, "password", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.cssSelector("button[type=submit].primary")).click());
+        assertEquals("/", path(laptop));
+
+        laptop.get(localhost + "/account/passkeys");
+        assertEquals("Passkeys", heading(laptop));
+        assertTrue(laptop.findElement(By.id("passkey-add")).isDisplayed(), "the script shows the form");
+        assertFalse(laptop.findElement(By.id("passkey-needs-script")).isDisplayed());
+        Chromium.screenshot(laptop, "passkeys");
+        type(laptop, "add-name", "My laptop");
+        type(laptop, "add-current", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.id("passkey-button")).click());
+        assertEquals("/account/passkeys", path(laptop));
+        assertTrue(laptop.findElement(By.cssSelector("[role=status]")).getText().contains("Passkey added."));
+        assertEquals("My laptop", laptop.findElement(By.cssSelector(".passkey-name")).getText());
+        assertEquals(1, authenticator.getCredentials().size(), "the authenticator keeps it");
+        assertTrue(authenticator.getCredentials().get(0).isResidentCredential(), "discoverable");
+        Chromium.screenshot(laptop, "passkeys-added");
+
+        andWait(laptop, () -> laptop.findElement(By.xpath("//button[text()='Sign out']")).click());
+        assertEquals("/sign-in", path(laptop));
+        assertTrue(laptop.findElement(By.id("passkey-button")).isDisplayed());
+        Chromium.screenshot(laptop, "sign-in-passkey");
+        andWait(laptop, () -> laptop.findElement(By.id("passkey-button")).click());
+        assertEquals("/", path(laptop));
+        assertEquals("Name of " + username, heading(laptop), "signed in with the passkey alone, no username typed");
+
+        WebDriver stranger = browser();
+        authenticator(stranger); // an authenticator without this site's passkey
+        stranger.get(localhost + "/sign-in");
+        stranger.findElement(By.id("passkey-button")).click();
+        WebElement error = new WebDriverWait(stranger, Duration.ofSeconds(60))
+                .until(d -> d.findElement(By.id("passkey-error")).isDisplayed() ? d.findElement(By.id("passkey-error")) : null);
+        assertEquals("No passkey was used. Please try again.", error.getText());
+        assertTrue(path(stranger).startsWith("/sign-in"), path(stranger));
+        stranger.get(localhost + "/");
+        assertTrue(path(stranger).startsWith("/sign-in"), "not signed in");
     }
 }

@@ -1,0 +1,87 @@
+package dev.signin.auth;
+
+import dev.signin.config.SignedValue;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The challenges of passkey ceremonies: random, good once, for {@link #TIMEOUT}, and only for the
+ * browser they were given to. Each is a row (so every node of a cluster sees it) whose random id
+ * the browser holds in a cookie signed with the app's secret; taking one deletes its row, so a
+ * second use (a replay, or two requests at once) finds nothing. A registration's challenge also
+ * names the signed-in user it was made for; a sign-in's names nobody, and one cannot stand in for
+ * the other.
+ */
+final class PasskeyChallenges {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
+    static final String COOKIE = "signin_passkey";
+    private static final int BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A challenge as stored: its row's id, the challenge, the user of a registration (null for a sign-in), its end. */
+    record Issued(String id, byte[] challenge, Long userId, Instant expiresAt) {
+        boolean isLive(Instant now) {
+            return now.isBefore(expiresAt);
+        }
+    }
+
+    /** Where the challenges are kept. */
+    interface Rows {
+        void insert(Issued issued);
+
+        /** Removes the row and gives it back, if it was there and this call removed it (once, even under races). */
+        Optional<Issued> take(String id);
+
+        void deleteExpired(Instant now);
+    }
+
+    private final Rows rows;
+    private final SignedValue cookies;
+    private final Clock clock;
+
+    PasskeyChallenges(Rows rows, SignedValue cookies, Clock clock) {
+        this.rows = rows;
+        this.cookies = cookies;
+        this.clock = clock;
+    }
+
+    /** A new challenge for this user's registration, or (userId null) for a sign-in; the caller gives the browser {@link #cookie}. */
+    Issued issue(Long userId) {
+        Instant now = clock.instant();
+        rows.deleteExpired(now);
+        Issued issued = new Issued(random(), Base64.getUrlDecoder().decode(random()), userId, now.plus(TIMEOUT));
+        rows.insert(issued);
+        return issued;
+    }
+
+    /** What the browser keeps: the row's id, signed. */
+    String cookie(Issued issued) {
+        return cookies.sign(issued.id());
+    }
+
+    /**
+     * The challenge this browser was given, used up by this call: only from a cookie we signed,
+     * only once, only in time, and only for the ceremony and user it was made for.
+     */
+    Optional<byte[]> take(Optional<String> cookie, Long userId) {
+        return cookie.flatMap(value -> cookies.payloadOf(value, 100))
+                .filter(id -> id.matches("[A-Za-z0-9_-]{43}"))
+                .flatMap(rows::take)
+                .filter(issued -> issued.isLive(clock.instant()))
+                .filter(issued -> Objects.equals(issued.userId(), userId))
+                .map(Issued::challenge);
+    }
+
+    static String random() {
+        byte[] bytes = new byte[BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
