@@ -29,12 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with our page or JSON, never a 500.
  */
 @TestServer.Shared
-class PasskeyIT {
+public class PasskeyIT {
 
     static final String REFUSED = "That passkey was not accepted.";
     static final String EXPIRED = "Your passkey sign-in took too long or was already used.";
 
-    static JsonObject json(Page page) {
+    public static JsonObject json(Page page) {
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), page::toString);
         return Json.createReader(new StringReader(page.body())).readObject();
@@ -45,22 +45,22 @@ class PasskeyIT {
     }
 
     /** A POST to an options endpoint as the script sends it: the CSRF token in the X-CSRF-TOKEN header (null: none). */
-    static Page options(Browser browser, String path, String csrf, Map<String, String> fields) {
+    public static Page options(Browser browser, String path, String csrf, Map<String, String> fields) {
         HttpRequest.Builder request = HttpRequest.newBuilder(browser.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(Browser.form(fields)));
         return browser.send(csrf == null ? request : request.header("X-CSRF-TOKEN", csrf));
     }
 
-    static Page signInOptions(Browser browser) {
+    public static Page signInOptions(Browser browser) {
         return options(browser, "/sign-in/passkey/options", browser.get("/sign-in").csrf(), Map.of());
     }
 
-    static Page registrationOptions(Browser browser, String csrf, String password) {
+    public static Page registrationOptions(Browser browser, String csrf, String password) {
         return options(browser, "/account/passkeys/options", csrf, Map.of("current", password));
     }
 
-    static Page answer(Browser browser, Map<String, String> assertion) {
+    public static Page answer(Browser browser, Map<String, String> assertion) {
         Map<String, String> fields = new HashMap<>(assertion);
         fields.put("_csrf", browser.get("/sign-in").csrf());
         return browser.post("/sign-in/passkey", fields);
@@ -71,7 +71,7 @@ class PasskeyIT {
         return addPasskey(browser, authenticator, Accounts.signUp(browser, "passkey"));
     }
 
-    static String addPasskey(Browser browser, SoftAuthenticator authenticator, String username) {
+    public static String addPasskey(Browser browser, SoftAuthenticator authenticator, String username) {
         String csrf = browser.get("/account/passkeys").csrf();
         JsonObject options = json(registrationOptions(browser, csrf, Accounts.PASSWORD));
         Map<String, String> fields = new HashMap<>(authenticator.create(options.getString("challenge"),

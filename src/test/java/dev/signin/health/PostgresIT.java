@@ -1,10 +1,14 @@
 package dev.signin.health;
 
+import dev.signin.account.TwoStepIT;
+import dev.signin.auth.PasskeyIT;
+import dev.signin.auth.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.Postgres;
+import dev.signin.testing.SoftAuthenticator;
 import dev.signin.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +17,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import jakarta.json.JsonObject;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +98,34 @@ class PostgresIT {
 
     @Test
     @Order(2)
+    void twoStepVerificationAndPasskeysWorkOnPostgres() {
+        Browser browser = new Browser(server.uri(""));
+        TwoStepIT.Enabled account = TwoStepIT.enable(browser, "pg2fa");
+        Accounts.signOut(browser);
+        Page password = Accounts.signIn(browser, account.username(), Accounts.PASSWORD, false);
+        assertEquals("/sign-in/code", password.location().orElseThrow(), password::toString);
+        String code = Totp.code(account.key(), Totp.step(Instant.now()) + 1);
+        assertEquals(303, browser.submit("/sign-in/code", "/sign-in/code", Map.of("code", code)).status());
+        assertEquals(200, browser.get("/").status());
+        Accounts.signOut(browser);
+        Accounts.signIn(browser, account.username(), Accounts.PASSWORD, false);
+        assertEquals(422, browser.submit("/sign-in/code", "/sign-in/code", Map.of("code", code)).status(),
+                "a code is taken once (the conditional UPDATE on PostgreSQL)");
+        assertEquals(303, browser.submit("/sign-in/code", "/sign-in/code",
+                Map.of("code", account.recoveryCodes().get(0))).status(), "a recovery code");
+
+        // This server keeps the default relying party: localhost, origin http://localhost:8080.
+        SoftAuthenticator authenticator = new SoftAuthenticator("localhost", "http://localhost:8080");
+        PasskeyIT.addPasskey(browser, authenticator, account.username());
+        Accounts.signOut(browser);
+        JsonObject options = PasskeyIT.json(PasskeyIT.signInOptions(browser));
+        Page signedIn = PasskeyIT.answer(browser, authenticator.get(options.getString("challenge")));
+        assertEquals(303, signedIn.status(), signedIn::toString);
+        assertTrue(browser.get("/").body().contains("Name of " + account.username()), "signed in with the passkey alone");
+    }
+
+    @Test
+    @Order(3)
     void losingTheDatabaseGivesA503PageAndTheAppRecoversByItself() throws Exception {
         Browser browser = new Browser(server.uri(""));
         Accounts.signUp(browser, "outage");

@@ -1,5 +1,7 @@
 package dev.signin.sessions;
 
+import dev.signin.account.TwoStepIT;
+import dev.signin.auth.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
@@ -7,12 +9,16 @@ import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two (then three) Payara Micro nodes on loopback, found through a TCP member list, sharing
  * sessions through Payara's data grid and users through PostgreSQL.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     static Postgres postgres;
@@ -85,6 +92,35 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
+    void aSignInWaitingForItsCodeOnOneNodeIsFinishedOnTheOther() throws Exception {
+        PayaraMicro a = nodes.get(0);
+        PayaraMicro b = nodes.get(1);
+        Browser onA = new Browser(a.uri(""));
+        TwoStepIT.Enabled account = TwoStepIT.enable(onA, "cluster2fa");
+        Accounts.signOut(onA);
+        Page password = Accounts.signIn(onA, account.username(), Accounts.PASSWORD, false);
+        assertEquals("/sign-in/code", password.location().orElseThrow(), password::toString);
+
+        // The waiting sign-in is in the replicated session: the code goes to node B.
+        Browser onB = onA.at(b.uri(""));
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (onB.get("/sign-in/code").status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        String code = Totp.code(account.key(), Totp.step(Instant.now()) + 1);
+        Page done = onB.submit("/sign-in/code", "/sign-in/code", Map.of("code", code));
+        assertEquals(303, done.status(), done::toString);
+        assertEquals(200, onB.get("/").status());
+
+        // The code is used up for the whole cluster (the last step used is in the database).
+        Browser other = new Browser(a.uri(""));
+        Accounts.signIn(other, account.username(), Accounts.PASSWORD, false);
+        assertEquals(422, other.submit("/sign-in/code", "/sign-in/code", Map.of("code", code)).status());
+    }
+
+    @Test
+    @Order(2)
     void sessionsFollowTheUserAcrossNodesSurviveAKilledNodeAndReachANewOne() throws Exception {
         PayaraMicro a = nodes.get(0);
         PayaraMicro b = nodes.get(1);
