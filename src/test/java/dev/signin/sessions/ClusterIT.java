@@ -1,12 +1,15 @@
 package dev.signin.sessions;
 
 import dev.signin.account.TwoStepIT;
+import dev.signin.auth.PasskeyIT;
 import dev.signin.auth.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.Postgres;
+import dev.signin.testing.SoftAuthenticator;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,7 +96,7 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    void aSignInWaitingForItsCodeOnOneNodeIsFinishedOnTheOther() throws Exception {
+    void twoStepSignInAndPasskeysWorkAcrossNodes() throws Exception {
         PayaraMicro a = nodes.get(0);
         PayaraMicro b = nodes.get(1);
         Browser onA = new Browser(a.uri(""));
@@ -117,6 +120,18 @@ class ClusterIT {
         Browser other = new Browser(a.uri(""));
         Accounts.signIn(other, account.username(), Accounts.PASSWORD, false);
         assertEquals(422, other.submit("/sign-in/code", "/sign-in/code", Map.of("code", code)).status());
+
+        // A passkey added on B signs in on A, with a challenge that A made and B checks.
+        SoftAuthenticator authenticator = new SoftAuthenticator("localhost", "http://localhost:8080"); // the default relying party
+        PasskeyIT.addPasskey(onB, authenticator, account.username());
+        Browser third = new Browser(a.uri(""));
+        JsonObject options = PasskeyIT.json(PasskeyIT.signInOptions(third));
+        Browser thirdOnB = third.at(b.uri("")); // the same browser's cookies, from here on kept for B
+        Page withPasskey = PasskeyIT.answer(thirdOnB, authenticator.get(options.getString("challenge")));
+        assertEquals(303, withPasskey.status(), withPasskey::toString);
+        assertEquals("/", withPasskey.location().orElseThrow(), withPasskey::toString);
+        assertEquals(200, thirdOnB.get("/").status(), "signed in on the node that checked the passkey");
+        awaitSignedIn(thirdOnB.at(a.uri(""))); // and, once the session is replicated, on the other
     }
 
     @Test
