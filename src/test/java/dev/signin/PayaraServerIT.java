@@ -7,7 +7,6 @@ import dev.signin.testing.PayaraMicro;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +48,8 @@ class PayaraServerIT {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("it.boot.timeout.seconds", 240));
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Path projectDir = Path.of(required("server.config.dir")).toAbsolutePath().getParent();
-    private final Path workDir = Path.of(required("signin.war")).toAbsolutePath().getParent().resolve("it").resolve("payara-server");
+    private final Path projectDir = Path.of(PayaraMicro.required("server.config.dir")).toAbsolutePath().getParent();
+    private final Path workDir = Path.of(PayaraMicro.required("signin.war")).toAbsolutePath().getParent().resolve("it").resolve("payara-server");
     private final Path domainsDir = workDir.resolve("domains");
     private final Path serverLog = domainsDir.resolve(DOMAIN).resolve("logs").resolve("server.log");
     private Path asadmin;
@@ -60,7 +58,7 @@ class PayaraServerIT {
     @Test
     void readmeStepsPrepareAPayaraServerDomain() throws Exception {
         long started = System.nanoTime();
-        Path install = Path.of(required("payara.server.dir"));
+        Path install = Path.of(PayaraMicro.required("payara.server.dir"));
         asadmin = install.resolve("bin").resolve("asadmin");
         if (!Files.isRegularFile(asadmin)) {
             String why = "no Payara Server at " + install + " (the build unpacks it in pre-integration-test: run ./mvnw verify)";
@@ -70,7 +68,7 @@ class PayaraServerIT {
             assumeTrue(false, why);
         }
         assertBootDelegationExtendsPayarasDefault(install);
-        deleteRecursively(workDir);
+        PayaraMicro.deleteRecursively(workDir);
         Files.createDirectories(workDir);
         int portBase = freePortBase();
         adminPort = portBase + 48;
@@ -87,7 +85,7 @@ class PayaraServerIT {
                     "--propertyValue=" + PayaraMicro.SECRET);
             remote("set-config-property", "--source=domain", "--propertyName=signin.metrics.token",
                     "--propertyValue=" + PayaraMicro.METRICS_TOKEN);
-            remote("deploy", "--contextroot", "/", Path.of(required("signin.war")).toAbsolutePath().toString());
+            remote("deploy", "--contextroot", "/", Path.of(PayaraMicro.required("signin.war")).toAbsolutePath().toString());
             awaitReady(base);
             Browser bare = new Browser(base);
             Accounts.signUp(bare, "bare");
@@ -354,29 +352,5 @@ class PayaraServerIT {
 
     private static String grep(String text, String word) {
         return String.join("\n", text.lines().filter(l -> l.contains(word)).toList());
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + property
-                    + " is not set: run integration tests through Maven (./mvnw verify), which sets it");
-        }
-        return value;
     }
 }

@@ -55,7 +55,8 @@ public final class PayaraMicro implements AutoCloseable {
         deleteRecursively(log);
     }
 
-    private static void deleteRecursively(Path path) {
+    /** Removes a file or a directory tree, if there is one. */
+    public static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {
             return;
         }
@@ -347,7 +348,8 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    private static String required(String property) {
+    /** A system property that failsafe sets (pom.xml), or a failure saying to run the tests through Maven. */
+    public static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + property
