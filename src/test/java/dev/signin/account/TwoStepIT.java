@@ -3,6 +3,7 @@ package dev.signin.account;
 import dev.signin.auth.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Concurrently;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.TestServer;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -201,6 +203,30 @@ public class TwoStepIT {
         assertEquals(303, other.get("/").status(), "a cookie issued after the password alone no longer signs in");
         browser.removeCookie(SESSION);
         assertEquals(200, browser.get("/").status(), "the new cookie of this browser does");
+    }
+
+    @Test
+    void oneCodeSentFromSeveralWaitingBrowsersAtOnceSignsInOnlyOne(PayaraMicro server, Browser browser) {
+        Enabled account = enable(browser, "totp-race");
+        Accounts.signOut(browser);
+        List<Browser> waiting = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // within the free wrong codes, so that none is held back instead
+            Browser other = new Browser(server.uri(""));
+            signInWithPassword(other, account.username(), false);
+            tokens.add(other.get("/sign-in/code").csrf());
+            waiting.add(other);
+        }
+        String code = code(account.key(), 1);
+        List<Callable<Integer>> sends = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            Browser other = waiting.get(i);
+            String csrf = tokens.get(i);
+            sends.add(() -> other.post("/sign-in/code", Map.of("code", code, Browser.CSRF_FIELD, csrf)).status());
+        }
+        List<Integer> statuses = Concurrently.run(sends);
+        assertEquals(1, statuses.stream().filter(s -> s == 303).count(), "the code signs in once: " + statuses);
+        assertEquals(waiting.size() - 1, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.signin.auth;
 import dev.signin.account.TwoStepIT;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Concurrently;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.SoftAuthenticator;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -193,6 +196,23 @@ public class PasskeyIT {
         owner.removeCookie("signin_passkey"); // the copy put in by hand above
         signInOptions(owner);
         assertRefused(answer(owner, assertion), REFUSED);
+    }
+
+    @Test
+    void oneAnswerSentSeveralTimesAtOnceSignsInOnce(PayaraMicro server) {
+        SoftAuthenticator authenticator = new SoftAuthenticator("localhost", origin(server));
+        Browser owner = new Browser(server.uri(""));
+        userWithPasskey(owner, authenticator);
+        Accounts.signOut(owner);
+        Map<String, String> fields = new HashMap<>(authenticator.get(json(signInOptions(owner)).getString("challenge")));
+        fields.put("_csrf", owner.get("/sign-in").csrf());
+        List<Callable<Integer>> sends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sends.add(() -> owner.post("/sign-in/passkey", fields).status());
+        }
+        List<Integer> statuses = Concurrently.run(sends);
+        assertEquals(1, statuses.stream().filter(s -> s == 303).count(), "the challenge is taken once: " + statuses);
+        assertEquals(3, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
     }
 
     @Test
