@@ -2,6 +2,8 @@ package dev.signin.health;
 
 import dev.signin.account.TwoStepIT;
 import dev.signin.auth.PasskeyIT;
+import dev.signin.auth.ThrottleBurstIT;
+import dev.signin.auth.ThrottleRowsIT;
 import dev.signin.auth.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
@@ -21,6 +23,7 @@ import jakarta.json.JsonObject;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -52,7 +55,9 @@ class PostgresIT {
                 "SIGNIN_DB_DATA_SOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource",
                 "SIGNIN_DB_URL", postgres.jdbcUrl(proxy.port(), SCHEMA),
                 "SIGNIN_DB_USER", postgres.user,
-                "SIGNIN_DB_PASSWORD", postgres.password));
+                "SIGNIN_DB_PASSWORD", postgres.password,
+                // Tests play many clients with X-Forwarded-For, as on the shared test server.
+                "SIGNIN_TRUSTED_PROXIES", "127.0.0.1"));
         server.start();
     }
 
@@ -158,5 +163,42 @@ class PostgresIT {
         }
         assertEquals(200, status, "back by itself, and the session survived the outage");
         assertEquals(200, browser.get("/health/ready").status());
+    }
+
+    /** A connection to the app's schema, for the checks that look into the throttle's rows. */
+    static Connection appSchema() {
+        try {
+            Connection db = postgres.connect();
+            db.setSchema(SCHEMA);
+            return db;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void burstsOnNewThrottleKeysGetOnlyTheFreeAttemptsEvaluatedOnPostgres() {
+        ThrottleBurstIT.fortyWrongPasswordsAtOnce(server);
+        ThrottleBurstIT.fortyWrongPasswordsFromAKnownBrowserAtOnce(server);
+        ThrottleBurstIT.fortyWrongCodesAtOnce(server);
+    }
+
+    @Test
+    @Order(5)
+    void sixtyAttemptsOnNewKeysAtOnceNeitherFailNorStallASignedInUserOnPostgres() throws Exception {
+        ThrottleBurstIT.sixtyNewKeysAtOnceLeaveThePoolToOthers(server);
+    }
+
+    @Test
+    @Order(6)
+    void expiredThrottleRowsAreRemovedOnPostgres() throws Exception {
+        ThrottleRowsIT.expiredRowsDisappear(server, PostgresIT::appSchema);
+    }
+
+    @Test
+    @Order(7)
+    void aFloodFromNewAddressesLeavesAtMostOneHoursRowsOnPostgres() throws Exception {
+        ThrottleRowsIT.aFloodLeavesAtMostTheRowsOfOneHour(server, PostgresIT::appSchema);
     }
 }
