@@ -198,7 +198,7 @@ class PostgresIT {
     @Test
     @Order(5)
     void sixtyAttemptsWaitingOnALockedRowLeaveThePoolToASignedInUserOnPostgres() throws Exception {
-        ThrottleBurstIT.sixtyAttemptsWaitingOnALockLeaveThePoolToOthers(server, PostgresIT::appSchema, Duration.ofSeconds(3), Duration.ofSeconds(2));
+        ThrottleBurstIT.sixtyAttemptsWaitingOnALockLeaveThePoolToOthers(server, PostgresIT::appSchema, Duration.ofSeconds(4), Duration.ofMillis(2500));
     }
 
     @Test
