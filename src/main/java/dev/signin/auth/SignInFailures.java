@@ -53,6 +53,15 @@ public class SignInFailures {
         return Optional.of(Duration.between(now, blockedUntil.toInstant()));
     }
 
+    /**
+     * Whether the row is of no use any more at this instant: its hour is over (the next failure
+     * starts afresh) and it holds nothing back, so having it is the same as having none.
+     * {@code SignInThrottle.NewRows} removes such rows with the same condition in SQL.
+     */
+    public boolean isOverAt(Instant now) {
+        return firstFailureAt != null && firstFailureAt.toInstant().plus(WINDOW).isBefore(now) && waitAt(now).isEmpty();
+    }
+
     /** Counts a failure; past the free ones, each holds the key back twice as long as the one before. */
     public void fail(Instant now, int freeFailures) {
         if (firstFailureAt == null || firstFailureAt.toInstant().plus(WINDOW).isBefore(now)) {

@@ -1,5 +1,6 @@
 package dev.signin.web;
 
+import dev.signin.auth.SignInThrottle;
 import dev.signin.password.Argon2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,8 +30,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             // 404, 405 (with its Allow header), 415 and friends: keep status and headers, drop any body.
             return Response.fromResponse(wae.getResponse()).entity(null).build();
         }
-        if (causedBy(e, Argon2PasswordHash.BusyException.class)) {
-            // Too many password hashes at once (a flood of sign-ins): refuse quickly, ask to retry.
+        if (causedBy(e, Argon2PasswordHash.BusyException.class) || causedBy(e, SignInThrottle.BusyException.class)) {
+            // Too many password hashes, or sign-in attempts to count, at once (a flood): refuse quickly, ask to retry.
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 1).build();
         }
         if (causedBy(e, java.io.UnsupportedEncodingException.class) || causedBy(e, java.nio.charset.UnsupportedCharsetException.class)) {

@@ -121,6 +121,29 @@ class SignUpIT {
     }
 
     @Test
+    void signUpAttemptsFromThirtyAddressesOfOneIpv6NetworkAreLimitedLikeOneAddress(Browser browser) {
+        String username = Accounts.signUp(new Browser(browser.uri("")), "probed64");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String network = String.format("2001:db8:%x:%x:", random.nextInt(0x1000, 0x10000), random.nextInt(0x1000, 0x10000));
+        Page held = null;
+        int taken = 0;
+        for (int i = 1; i <= 30 && held == null; i++) {
+            Browser prober = new Browser(browser.uri(""), network + ":" + Integer.toHexString(i));
+            Page page = prober.submit("/sign-up", "/sign-up", fields(username, "Prober", Accounts.PASSWORD, Accounts.PASSWORD));
+            if (page.status() == 429) {
+                held = page;
+            } else {
+                assertEquals(422, page.status(), page::toString);
+                assertTrue(page.body().contains("This username is taken."), page.body());
+                taken++;
+            }
+        }
+        assertTrue(held != null, "30 addresses of one /64 got " + taken + " answers about the name, and no wait");
+        assertTrue(taken >= 20 && taken <= 23, "20 free attempts for the /64 (a slow machine may see a wait end): " + taken);
+        assertTrue(held.body().contains("Too many sign-ups from your address. Please wait"), held.body());
+    }
+
+    @Test
     void hostileTextIsShownEscaped(Browser browser) {
         String name = "<script>alert('x')</script> & \"quotes\"";
         Accounts.signUp(browser, Accounts.uniqueUsername("xss"), name, Accounts.PASSWORD);

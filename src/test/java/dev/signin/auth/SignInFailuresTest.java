@@ -62,4 +62,21 @@ class SignInFailuresTest {
         assertEquals(1, f.failures());
         assertEquals(Optional.empty(), f.waitAt(T0.plus(SignInFailures.WINDOW).plusSeconds(1)));
     }
+
+    @Test
+    void aRowIsOverWhenItsHourIsOverAndItHoldsNothingBack() {
+        SignInFailures f = new SignInFailures("a:203.0.113.7");
+        f.fail(T0, 5);
+        assertTrue(!f.isOverAt(T0.plus(SignInFailures.WINDOW)), "not before the hour is over");
+        assertTrue(f.isOverAt(T0.plus(SignInFailures.WINDOW).plusMillis(1)));
+
+        SignInFailures waiting = new SignInFailures("u:victim");
+        Instant last = T0.plus(SignInFailures.WINDOW).minusSeconds(1);
+        waiting.fail(T0, 5);
+        for (int i = 0; i < 11; i++) {
+            waiting.fail(last, 5);
+        }
+        assertTrue(!waiting.isOverAt(T0.plus(SignInFailures.WINDOW).plusSeconds(30)), "its wait still runs");
+        assertTrue(waiting.isOverAt(last.plus(SignInFailures.MAX_DELAY)), "then it is over");
+    }
 }

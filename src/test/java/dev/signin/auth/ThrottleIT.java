@@ -6,6 +6,8 @@ import dev.signin.testing.Page;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 import static dev.signin.testing.Accounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,5 +104,54 @@ class ThrottleIT {
         String username = Accounts.signUp(new Browser(attacker.uri("")), "bystander");
         assertEquals(303, Accounts.signIn(new Browser(attacker.uri("")), username, PASSWORD, false).status(),
                 "other addresses are not affected");
+    }
+
+    /** A /64 of the documentation range no other test uses: "2001:db8:X:Y:" where a host part follows. */
+    static String newIpv6Network() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("2001:db8:%x:%x:", random.nextInt(0x1000, 0x10000), random.nextInt(0x1000, 0x10000));
+    }
+
+    /** One address holds many: an IPv6 client gets a whole /64, so its addresses are counted as one. */
+    @Test
+    void thirtyAddressesOfOneIpv6NetworkAreHeldBackLikeOneAddress(Browser browser) {
+        String network = newIpv6Network();
+        Page held = null;
+        for (int i = 1; i <= 30 && held == null; i++) {
+            Browser attacker = new Browser(browser.uri(""), network + Integer.toHexString(i) + ":" + Integer.toHexString(i * 7919 & 0xffff) + "::" + i);
+            Page page = Accounts.signIn(attacker, Accounts.uniqueUsername("sixtyfour"), "Summer2026!", false);
+            if (page.status() == 429) {
+                held = page;
+                assertTrue(i > 20, "20 free failures for the network, held back at the " + i + "th");
+            } else {
+                assertEquals(200, page.status(), page::toString);
+            }
+        }
+        assertHeldBack(held == null ? Accounts.signIn(new Browser(browser.uri(""), network + ":1"), "spray", "x", false) : held);
+        String username = Accounts.signUp(new Browser(browser.uri("")), "nextnetwork");
+        assertEquals(303, Accounts.signIn(new Browser(browser.uri(""), newIpv6Network() + ":1"), username, PASSWORD, false).status(),
+                "another /64 is not affected");
+    }
+
+    /** An IPv4 client seen through an IPv6 socket (::ffff:a.b.c.d) is counted as that IPv4 address; its neighbours are not. */
+    @Test
+    void anIpv4MappedAddressIsCountedAsItsIpv4Address(Browser browser) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String ipv4 = "203.0." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+        Page held = null;
+        for (int i = 0; i < 26 && held == null; i++) {
+            String address = i % 2 == 0 ? ipv4 : "::ffff:" + ipv4;
+            Page page = Accounts.signIn(new Browser(browser.uri(""), address), Accounts.uniqueUsername("mapped"), "Summer2026!", false);
+            if (page.status() == 429) {
+                held = page;
+            } else {
+                assertEquals(200, page.status(), page::toString);
+            }
+        }
+        assertTrue(held != null, "20 free failures for the address in either form, then a wait");
+        String neighbour = ipv4.substring(0, ipv4.lastIndexOf('.') + 1) + (Integer.parseInt(ipv4.substring(ipv4.lastIndexOf('.') + 1)) + 1);
+        String username = Accounts.signUp(new Browser(browser.uri("")), "neighbour");
+        assertEquals(303, Accounts.signIn(new Browser(browser.uri(""), neighbour), username, PASSWORD, false).status(),
+                "IPv4 is counted per address: the neighbour is not affected");
     }
 }

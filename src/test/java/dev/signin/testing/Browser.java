@@ -54,6 +54,19 @@ public final class Browser {
                 .build();
     }
 
+    /** A new browser (no cookies) at a client address of the test's choosing (IPv6 too). */
+    public Browser(URI base, String clientAddress) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), clientAddress);
+    }
+
+    /**
+     * This browser's cookies, sent from another client address: as when a client hops between the
+     * addresses of its network. The cookies are shared, not copied.
+     */
+    public Browser from(String otherClientAddress) {
+        return new Browser(base, cookies, otherClientAddress);
+    }
+
     private static String nextClientAddress() {
         int n = CLIENTS.incrementAndGet();
         return "198.51." + (100 + (n / 250) % 100) + "." + (1 + n % 250);

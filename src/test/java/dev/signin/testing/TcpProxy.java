@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP forwarder between the app and its database, so a test can take the database
- * away ({@link #cut()}) and give it back ({@link #restore()}) without touching the database.
+ * away ({@link #cut()}) and give it back ({@link #restore()}) without touching the database, or
+ * make it answer slowly, as a database across a network does ({@link #delay(Duration)}).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile Duration delay = Duration.ZERO;
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -33,6 +36,11 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Holds back every answer of the database this long before passing it on (zero: none). */
+    public void delay(Duration answerDelay) {
+        this.delay = answerDelay;
     }
 
     /** Starts accepting again. */
@@ -81,18 +89,28 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean answers) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    Duration wait = delay;
+                    if (answers && !wait.isZero()) {
+                        Thread.sleep(wait.toMillis());
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException ignored) {
                 // connection closed
             } finally {
