@@ -313,4 +313,37 @@ class BrowserIT {
         stranger.get(localhost + "/");
         assertTrue(path(stranger).startsWith("/sign-in"), "not signed in");
     }
+
+    @Test
+    void aChangeOfTheFactorsIsConfirmedWithAPasskeyThroughTheScript() {
+        String username = existingUser("stepup");
+        WebDriver laptop = browser();
+        authenticator(laptop);
+        laptop.get(localhost + "/sign-in");
+        type(laptop, "username", username);
+        type(laptop, "password", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.cssSelector("button[type=submit].primary")).click());
+        laptop.get(localhost + "/account/passkeys");
+        type(laptop, "add-name", "My laptop");
+        type(laptop, "add-current", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.id("passkey-button")).click());
+        assertTrue(laptop.findElement(By.cssSelector("[role=status]")).getText().contains("Passkey added."));
+
+        // The passkey is the account's second factor now: setting up an app takes it as well as the password.
+        laptop.get(localhost + "/account/two-step");
+        assertTrue(laptop.findElement(By.cssSelector("#start-passkey .step-up-button")).isDisplayed(), "the script shows the button");
+        assertFalse(laptop.findElement(By.cssSelector("#start-passkey .step-up-needs-script")).isDisplayed());
+        type(laptop, "start-current", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.cssSelector("form[action$='/start'] button[type=submit]")).click());
+        assertTrue(laptop.findElement(By.id("start-passkey-error")).getText().contains("Confirming this needs one of your passkeys"),
+                "the password alone is refused, the reason at the passkey");
+        assertEquals("Please correct the following", laptop.findElement(By.cssSelector("#error-summary h2")).getText());
+        Chromium.screenshot(laptop, "step-up-needed");
+
+        type(laptop, "start-current", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.cssSelector("#start-passkey .step-up-button")).click());
+        assertEquals("/account/two-step", path(laptop));
+        assertTrue(laptop.findElement(By.id("totp-key")).isDisplayed(), "the set-up began, confirmed with the passkey");
+        Chromium.screenshot(laptop, "step-up-confirmed");
+    }
 }
