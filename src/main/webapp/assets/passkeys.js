@@ -200,6 +200,15 @@
     }
     var error = box.querySelector('.step-up-error');
     button.hidden = false;
+    if (!field(form, 'code')) {
+      // A passkey is the only second factor the account has: the form's own button confirms with it too.
+      form.addEventListener('submit', function (event) {
+        if (!field(form, 'credentialId').value) {
+          event.preventDefault();
+          button.click();
+        }
+      });
+    }
     button.addEventListener('click', function () {
       button.disabled = true;
       error.hidden = true;

@@ -28,7 +28,7 @@
         <p class="hint step-up-needs-script">Confirming this needs one of your passkeys: use “Confirm with a passkey”,
           in a browser that supports passkeys with JavaScript on.</p>
       </c:if>
-      <button type="button" class="step-up-button" hidden<c:if test="${not empty errors.passkey}"> aria-describedby="${idPrefix}passkey-error"</c:if>>${factors.app ? 'Or confirm with a passkey' : 'Confirm with a passkey'}</button>
+      <button type="button" class="secondary step-up-button" hidden<c:if test="${not empty errors.passkey}"> aria-describedby="${idPrefix}passkey-error"</c:if>>${factors.app ? 'Or confirm with a passkey' : 'Confirm with a passkey'}</button>
     </c:if>
     <p class="field-error step-up-error" id="${idPrefix}passkey-error" role="alert"<c:if test="${empty errors.passkey}"> hidden</c:if>><c:out value="${errors.passkey}"/></p>
   </div>
