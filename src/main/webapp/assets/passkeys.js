@@ -1,7 +1,8 @@
 /*
- * Passkeys: the app's only script. It shows the passkey forms (hidden without it) where the
- * browser supports WebAuthn, asks the server for options (a one-time challenge), has the browser's
- * authenticator make or use a passkey, and posts the answer with the form, as base64url fields.
+ * Passkeys: the app's only script. It shows the passkey forms and buttons (hidden without it) where
+ * the browser supports WebAuthn, asks the server for options (a one-time challenge), has the
+ * browser's authenticator make or use a passkey, and posts the answer with the form, as base64url
+ * fields: to sign in, to add a passkey, and to confirm a change of the account's factors with one.
  * The server checks everything; this only carries bytes. No inline code: the CSP allows
  * script-src 'self' only.
  */
@@ -45,12 +46,12 @@
   }
 
   /* POST to the options URL, with the form's CSRF token in the X-CSRF-TOKEN header (and any extra fields); the JSON answer. */
-  function fetchOptions(form, extra) {
+  function fetchOptions(url, form, extra) {
     var body = new URLSearchParams();
     Object.keys(extra).forEach(function (name) {
       body.set(name, extra[name]);
     });
-    return fetch(form.getAttribute('data-options'), {
+    return fetch(url, {
       method: 'POST',
       body: body,
       credentials: 'same-origin',
@@ -71,6 +72,40 @@
     return error && (error.name === 'NotAllowedError' || error.name === 'AbortError');
   }
 
+  function failure(error) {
+    return cancelled(error) ? 'No passkey was used. Please try again.'
+      : (error && error.message) || 'Something went wrong. Please try again.';
+  }
+
+  /* The fields of a passkey's answer (navigator.credentials.get), as the server reads them. */
+  function answerFields(credential) {
+    var response = credential.response;
+    return {
+      credentialId: toBase64url(credential.rawId),
+      userHandle: response.userHandle ? toBase64url(response.userHandle) : '',
+      authenticatorData: toBase64url(response.authenticatorData),
+      clientDataJSON: toBase64url(response.clientDataJSON),
+      signature: toBase64url(response.signature)
+    };
+  }
+
+  /* A passkey's answer confirming the change the [data-step-up] element names, to a challenge made for it. */
+  function confirmWithPasskey(form, box) {
+    return fetchOptions(box.getAttribute('data-options'), form, {purpose: box.getAttribute('data-step-up')}).then(function (options) {
+      return navigator.credentials.get({
+        publicKey: {
+          challenge: fromBase64url(options.challenge),
+          rpId: options.rpId,
+          userVerification: options.userVerification,
+          timeout: options.timeout,
+          allowCredentials: options.allowCredentials.map(function (c) {
+            return {type: c.type, id: fromBase64url(c.id)};
+          })
+        }
+      });
+    }).then(answerFields);
+  }
+
   function wire(form, run) {
     form.hidden = false;
     var button = form.querySelector('#passkey-button');
@@ -82,8 +117,7 @@
         HTMLFormElement.prototype.submit.call(form);
       }).catch(function (error) {
         button.disabled = false;
-        showError(form, cancelled(error) ? 'No passkey was used. Please try again.'
-          : (error && error.message) || 'Something went wrong. Please try again.');
+        showError(form, failure(error));
       });
     });
   }
@@ -91,7 +125,7 @@
   var signIn = document.getElementById('passkey-sign-in');
   if (signIn) {
     wire(signIn, function () {
-      return fetchOptions(signIn, {}).then(function (options) {
+      return fetchOptions(signIn.getAttribute('data-options'), signIn, {}).then(function (options) {
         return navigator.credentials.get({
           publicKey: {
             challenge: fromBase64url(options.challenge),
@@ -102,12 +136,10 @@
           }
         });
       }).then(function (credential) {
-        var response = credential.response;
-        field(signIn, 'credentialId').value = toBase64url(credential.rawId);
-        field(signIn, 'userHandle').value = response.userHandle ? toBase64url(response.userHandle) : '';
-        field(signIn, 'authenticatorData').value = toBase64url(response.authenticatorData);
-        field(signIn, 'clientDataJSON').value = toBase64url(response.clientDataJSON);
-        field(signIn, 'signature').value = toBase64url(response.signature);
+        var fields = answerFields(credential);
+        Object.keys(fields).forEach(function (name) {
+          field(signIn, name).value = fields[name];
+        });
       });
     });
   }
@@ -120,7 +152,15 @@
     }
     wire(add, function () {
       var password = field(add, 'current');
-      return fetchOptions(add, {current: password.value}).then(function (options) {
+      var code = field(add, 'code');
+      var box = add.querySelector('[data-step-up]');
+      // With a second factor on: the app's code if one was typed, or else a passkey's answer made for adding one.
+      var confirmed = box && !(code && code.value.trim()) ? confirmWithPasskey(add, box)
+        : Promise.resolve(code ? {code: code.value} : {});
+      return confirmed.then(function (second) {
+        second.current = password.value;
+        return fetchOptions(add.getAttribute('data-options'), add, second);
+      }).then(function (options) {
         field(add, 'userHandle').value = options.user.id;
         return navigator.credentials.create({
           publicKey: {
@@ -138,9 +178,54 @@
         });
       }).then(function (credential) {
         password.value = ''; // checked already, with the options: not sent again
+        if (code) {
+          code.value = '';
+        }
         field(add, 'clientDataJSON').value = toBase64url(credential.response.clientDataJSON);
         field(add, 'attestationObject').value = toBase64url(credential.response.attestationObject);
       });
     });
   }
+
+  /* "Confirm with a passkey" in the forms that change the account's factors: the answer is posted with the form. */
+  Array.prototype.forEach.call(document.querySelectorAll('[data-step-up]'), function (box) {
+    var form = box.closest('form');
+    var button = box.querySelector('.step-up-button');
+    if (!button) {
+      return; // the form's own button confirms (adding a passkey)
+    }
+    var note = box.querySelector('.step-up-needs-script');
+    if (note) {
+      note.hidden = true;
+    }
+    var error = box.querySelector('.step-up-error');
+    button.hidden = false;
+    if (!field(form, 'code')) {
+      // A passkey is the only second factor the account has: the form's own button confirms with it too.
+      form.addEventListener('submit', function (event) {
+        if (!field(form, 'credentialId').value) {
+          event.preventDefault();
+          button.click();
+        }
+      });
+    }
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      error.hidden = true;
+      confirmWithPasskey(form, box).then(function (fields) {
+        Object.keys(fields).forEach(function (name) {
+          field(form, name).value = fields[name];
+        });
+        var code = field(form, 'code');
+        if (code) {
+          code.value = '';
+        }
+        HTMLFormElement.prototype.submit.call(form);
+      }).catch(function (failed) {
+        button.disabled = false;
+        error.textContent = failure(failed);
+        error.hidden = false;
+      });
+    });
+  });
 }());

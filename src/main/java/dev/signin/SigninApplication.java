@@ -2,6 +2,7 @@ package dev.signin;
 
 import dev.signin.account.AccountController;
 import dev.signin.account.PasskeyOptionsResource;
+import dev.signin.account.StepUpOptionsResource;
 import dev.signin.account.PasskeysController;
 import dev.signin.account.SignUpController;
 import dev.signin.account.TwoStepController;
@@ -53,6 +54,7 @@ public class SigninApplication extends Application {
                 TwoStepController.class,
                 PasskeysController.class,
                 PasskeyOptionsResource.class,
+                StepUpOptionsResource.class,
                 PasskeySignInController.class,
                 PasskeySignInOptionsResource.class,
                 SessionsController.class,

@@ -2,14 +2,17 @@ package dev.signin.account;
 
 import dev.signin.auth.Outcome;
 import dev.signin.auth.Passkeys;
+import dev.signin.auth.StepUp;
 import dev.signin.web.CsrfHeader;
 import dev.signin.web.JsonAnswers;
+import dev.signin.web.SecondFactorSetUp;
 import dev.signin.web.SignedIn;
 import dev.signin.web.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * POST /account/passkeys/options (current: the password; the CSRF token in X-CSRF-TOKEN): the options for
+ * POST /account/passkeys/options (current: the password, and with a second factor on, one of
+ * {@link StepUpFields}; the CSRF token in X-CSRF-TOKEN): the options for
  * navigator.credentials.create, as JSON, for /assets/passkeys.js. A discoverable credential
  * (residentKey required) with user verification required, no attestation asked for. Wrong
- * password: 422; held back: 429.
+ * password or second factor: 422; held back: 429.
  */
 @RequestScoped
 @CsrfHeader
@@ -32,15 +36,19 @@ public class PasskeyOptionsResource {
     @Inject
     Passkeys passkeys;
 
+    @Inject
+    StepUp stepUp;
+
     @POST
+    @SecondFactorSetUp
     @Produces(MediaType.APPLICATION_JSON)
-    public Response options(@FormParam("current") String current) {
-        Passkeys.Offered offered = passkeys.registrationOptions(current);
+    public Response options(@FormParam("current") String current, @BeanParam StepUpFields second) {
+        Passkeys.Offered offered = passkeys.registrationOptions(current, second.proof());
         if (offered.outcome() instanceof Outcome.HeldBack held) {
             return JsonAnswers.heldBack(held.seconds());
         }
         if (offered.options() == null) {
-            return JsonAnswers.error(Views.UNPROCESSABLE, SettingsPage.WRONG_CURRENT);
+            return JsonAnswers.error(Views.UNPROCESSABLE, StepUpFields.message(offered.outcome(), stepUp.factors()));
         }
         Passkeys.RegistrationOptions options = offered.options();
         JsonArrayBuilder exclude = Json.createArrayBuilder();

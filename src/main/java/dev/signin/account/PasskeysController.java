@@ -2,13 +2,16 @@ package dev.signin.account;
 
 import dev.signin.auth.Outcome;
 import dev.signin.auth.Passkeys;
+import dev.signin.auth.StepUp;
 import dev.signin.web.Navigation;
+import dev.signin.web.SecondFactorSetUp;
 import dev.signin.web.SignedIn;
 import dev.signin.web.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
 import jakarta.mvc.Models;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +26,8 @@ import java.util.Map;
 /**
  * Passkeys in the account settings: GET /account/passkeys (the list, a form to add one);
  * POST .../add (what the browser's authenticator made, posted by /assets/passkeys.js after
- * /account/passkeys/options); POST .../remove (passkey, current: the password).
+ * /account/passkeys/options); POST .../remove (passkey, current: the password, and with a second
+ * factor on, one of {@link StepUpFields}).
  */
 @RequestScoped
 @Controller
@@ -46,13 +50,18 @@ public class PasskeysController {
     @Inject
     Navigation navigation;
 
+    @Inject
+    StepUp stepUp;
+
     @GET
+    @SecondFactorSetUp
     public Response page() {
         return Response.ok(fill(null, Map.of())).build();
     }
 
     @POST
     @Path("add")
+    @SecondFactorSetUp
     public Response add(@FormParam("name") String name, @FormParam("userHandle") String userHandle,
                         @FormParam("clientDataJSON") String clientDataJson, @FormParam("attestationObject") String attestationObject) {
         Passkeys.Added added = passkeys.add(name, userHandle, clientDataJson, attestationObject);
@@ -66,8 +75,8 @@ public class PasskeysController {
 
     @POST
     @Path("remove")
-    public Response remove(@FormParam("passkey") String passkey, @FormParam("current") String current) {
-        Outcome outcome = passkeys.remove(passkey, current);
+    public Response remove(@FormParam("passkey") String passkey, @FormParam("current") String current, @BeanParam StepUpFields second) {
+        Outcome outcome = passkeys.remove(passkey, current, second.proof());
         if (outcome instanceof Outcome.Done) {
             return navigation.seeOther("/account/passkeys", "Passkey removed.");
         }
@@ -75,17 +84,16 @@ public class PasskeysController {
             return navigation.seeOther("/account/passkeys");
         }
         models.put("removing", passkey);
-        if (outcome instanceof Outcome.HeldBack held) {
-            fill("remove", Map.of("current", Views.heldBackMessage(held.seconds())));
-            return Views.heldBack(VIEW, held.seconds());
-        }
-        return Views.rejected(fill("remove", Map.of("current", SettingsPage.WRONG_CURRENT)));
+        String view = fill("remove", StepUpFields.errors(outcome, stepUp.factors()));
+        return outcome instanceof Outcome.HeldBack held ? Views.heldBack(view, held.seconds()) : Views.rejected(view);
     }
 
     private String fill(String section, Map<String, String> errors) {
         models.put("section", section);
         models.put("errors", errors);
         models.put("passkeys", passkeys.list());
+        models.put("factors", stepUp.factors());
+        models.put("setUpRequired", stepUp.setUpRequired());
         models.put("nameMax", Passkeys.MAX_NAME);
         models.put("when", WHEN);
         return VIEW;

@@ -62,6 +62,9 @@ public class Authentication {
     Passkeys passkeys;
 
     @Inject
+    PasskeyStore passkeyStore;
+
+    @Inject
     Event<SecurityEvent> events;
 
     Clock clock = Clock.systemUTC();
@@ -142,12 +145,18 @@ public class Authentication {
         }
         throttle.succeeded((SignInThrottle.Reserved) reservation);
         User checked = user.get();
+        boolean required = settings.twoStepRequired();
         if (checked.isTwoStep()) {
             // No session and no cookie yet: only the waiting sign-in, bound to this browser, for a few minutes.
             client.holdPendingSignIn(new PendingSignIn(checked.getId(), checked.getCredentialVersion(), remember,
                     clock.instant().plus(PendingSignIn.TIMEOUT)));
             fire(client, Kind.SIGN_IN_CODE_REQUIRED, checked.getId(), null);
             return new Outcome.CodeNeeded();
+        }
+        if (required && passkeyStore.any(checked.getId())) {
+            // A second factor is required and this account's is a passkey: the password alone is no way in.
+            fire(client, Kind.SIGN_IN_PASSKEY_REQUIRED, checked.getId(), null);
+            return new Outcome.PasskeyNeeded();
         }
         Optional<Credentials.Started> started = credentials.startSession(checked.getId(),
                 locked -> locked.getCredentialVersion() == checked.getCredentialVersion(), client.address(), client.userAgent());
@@ -156,7 +165,8 @@ public class Authentication {
             fire(client, Kind.SIGN_IN_SUPERSEDED, checked.getId(), null);
             return new Outcome.Superseded();
         }
-        begin(checked.getId(), started.get(), remember, device);
+        // With a second factor required this account has none yet: a session that reaches only its set-up.
+        begin(checked.getId(), started.get(), remember, device, required);
         fire(client, Kind.SIGN_IN_SUCCESS, checked.getId(), null);
         return new Outcome.Done();
     }
@@ -212,7 +222,7 @@ public class Authentication {
             fire(client, Kind.SIGN_IN_SUPERSEDED, account.getId(), null);
             return new Outcome.Superseded();
         }
-        begin(account.getId(), started.get(), pending.remember(), device);
+        begin(account.getId(), started.get(), pending.remember(), device, false);
         fire(client, Kind.SIGN_IN_SUCCESS, account.getId(), null);
         return new Outcome.Done();
     }
@@ -237,7 +247,7 @@ public class Authentication {
         }
         Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> claims.userId() == userId
                 && claims.credentialVersion() == started.get().credentialVersion());
-        begin(userId, started.get(), false, device);
+        begin(userId, started.get(), false, device, false);
         fire(client, Kind.SIGN_IN_PASSKEY, userId, null);
         return new Outcome.Done();
     }
@@ -246,7 +256,7 @@ public class Authentication {
     public void signedUp(User user) {
         Credentials.Started started = credentials.startSession(user.getId(), created -> true, client.address(), client.userAgent())
                 .orElseThrow(() -> new IllegalStateException("the new account " + user.getId() + " is gone"));
-        begin(user.getId(), started, false, Optional.empty());
+        begin(user.getId(), started, false, Optional.empty(), settings.twoStepRequired());
         fire(client, Kind.SIGN_UP, user.getId(), null);
     }
 
@@ -323,7 +333,7 @@ public class Authentication {
             return new Outcome.Superseded();
         }
         begin(user.getId(), started.get(), client.cookie(REMEMBER_ME_COOKIE).isPresent(),
-                deviceCookie().filter(claims -> isFor(claims, user)));
+                deviceCookie().filter(claims -> isFor(claims, user)), false);
         fire(client, Kind.PASSWORD_CHANGED, user.getId(), null);
         return new Outcome.Done();
     }
@@ -388,9 +398,38 @@ public class Authentication {
         return claims.userId() == user.getId() && claims.credentialVersion() == user.getCredentialVersion();
     }
 
-    /** The browser's side of a session that has just started: the session, and its cookies. */
-    private void begin(long userId, Credentials.Started started, boolean remember, Optional<DeviceToken.Claims> device) {
+    /**
+     * With {@code signin.two-step.required}: whether this account has no second factor yet (no
+     * authenticator app, no passkey), so that its session reaches only the set-up of one.
+     */
+    public boolean mustSetUpSecondFactor(User user) {
+        return settings.twoStepRequired() && !user.isTwoStep() && !passkeyStore.any(user.getId());
+    }
+
+    /**
+     * A second factor was just turned on in this session: the cookies held back at its sign-in
+     * (a second factor was required and there was none) come now, remember-me if it was asked for.
+     */
+    void secondFactorOn(long userId) {
+        client.takeHeldCookies().ifPresent(remember -> users.findById(userId).ifPresent(user -> {
+            if (remember) {
+                issueRememberMe(userId, user.getTokenVersion());
+            }
+            issueDevice(userId, user.getCredentialVersion(), deviceCookie().filter(claims -> claims.userId() == userId)
+                    .map(DeviceToken.Claims::deviceId).orElseGet(DeviceToken::newDeviceId));
+        }));
+    }
+
+    /**
+     * The browser's side of a session that has just started: the session, and its cookies; or,
+     * when a required second factor is still to be set up (hold), no cookie until it is.
+     */
+    private void begin(long userId, Credentials.Started started, boolean remember, Optional<DeviceToken.Claims> device, boolean hold) {
         client.startSession(new SessionHandle(userId, started.key()));
+        if (hold) {
+            client.holdCookies(remember);
+            return;
+        }
         if (remember) {
             issueRememberMe(userId, started.tokenVersion());
         }

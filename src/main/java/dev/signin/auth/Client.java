@@ -44,6 +44,15 @@ public interface Client {
     /** Forgets the waiting sign-in; a session that held nothing else ends. */
     void dropPendingSignIn();
 
+    /**
+     * Notes in this signed-in session that its remember-me and device cookies wait until a
+     * required second factor is set up, and whether remember-me was asked for.
+     */
+    void holdCookies(boolean rememberMe);
+
+    /** The cookies held by {@link #holdCookies}, once (true: remember-me was asked for); empty if none are held. */
+    Optional<Boolean> takeHeldCookies();
+
     /** Ends the container's session. */
     void endSession();
 

@@ -37,6 +37,18 @@ public sealed interface Outcome {
     record PasskeyRefused() implements Outcome {
     }
 
+    /** The password was right; the change needs a second factor too and none was given ({@link StepUp}). */
+    record SecondFactorNeeded() implements Outcome {
+    }
+
+    /** A recovery code given for a change it cannot make (only turning two-step verification off takes one); not used up. */
+    record RecoveryCodeRefused() implements Outcome {
+    }
+
+    /** The password was right, but with a second factor required this account's way in is its passkey, not the password. */
+    record PasskeyNeeded() implements Outcome {
+    }
+
     /** The password was right, but the credentials changed meanwhile (another browser changed them): nothing was done. */
     record Superseded() implements Outcome {
     }

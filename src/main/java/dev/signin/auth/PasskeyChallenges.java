@@ -14,19 +14,30 @@ import java.util.Optional;
  * The challenges of passkey ceremonies: random, good once, for {@link #TIMEOUT}, and only for the
  * browser they were given to. Each is a row (so every node of a cluster sees it) whose random id
  * the browser holds in a cookie signed with the app's secret; taking one deletes its row, so a
- * second use (a replay, or two requests at once) finds nothing. A registration's challenge also
- * names the signed-in user it was made for; a sign-in's names nobody, and one cannot stand in for
- * the other.
+ * second use (a replay, or two requests at once) finds nothing. Each challenge names its purpose
+ * (a sign-in, a registration, or a passkey confirming one change of a user's factors) and, but for
+ * a sign-in, the signed-in user it was made for: it is taken only for that purpose and that user,
+ * so none can stand in for another.
  */
 final class PasskeyChallenges {
 
     static final Duration TIMEOUT = Duration.ofMinutes(5);
     static final String COOKIE = "signin_passkey";
+    /** The cookie of a challenge that confirms a change of the factors ({@link StepUp}). */
+    static final String STEP_UP_COOKIE = "signin_step_up";
     private static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The purposes: a sign-in (no user), adding a passkey, and {@link #stepUp} for confirming a change. */
+    static final String SIGN_IN = "sign-in";
+    static final String REGISTER = "register";
 
-    /** A challenge as stored: its row's id, the challenge, the user of a registration (null for a sign-in), its end. */
-    record Issued(String id, byte[] challenge, Long userId, Instant expiresAt) {
+    /** The purpose of a passkey's answer that confirms one change of the user's factors (see {@link StepUp}). */
+    static String stepUp(String change) {
+        return "step-up:" + change;
+    }
+
+    /** A challenge as stored: its row's id, the challenge, its user (null for a sign-in), its purpose, its end. */
+    record Issued(String id, byte[] challenge, Long userId, String purpose, Instant expiresAt) {
         boolean isLive(Instant now) {
             return now.isBefore(expiresAt);
         }
@@ -52,11 +63,11 @@ final class PasskeyChallenges {
         this.clock = clock;
     }
 
-    /** A new challenge for this user's registration, or (userId null) for a sign-in; the caller gives the browser {@link #cookie}. */
-    Issued issue(Long userId) {
+    /** A new challenge for this purpose and user (null for a sign-in); the caller gives the browser {@link #cookie}. */
+    Issued issue(Long userId, String purpose) {
         Instant now = clock.instant();
         rows.deleteExpired(now);
-        Issued issued = new Issued(random(), Base64.getUrlDecoder().decode(random()), userId, now.plus(TIMEOUT));
+        Issued issued = new Issued(random(), Base64.getUrlDecoder().decode(random()), userId, purpose, now.plus(TIMEOUT));
         rows.insert(issued);
         return issued;
     }
@@ -68,14 +79,14 @@ final class PasskeyChallenges {
 
     /**
      * The challenge this browser was given, used up by this call: only from a cookie we signed,
-     * only once, only in time, and only for the ceremony and user it was made for.
+     * only once, only in time, and only for the purpose and user it was made for.
      */
-    Optional<byte[]> take(Optional<String> cookie, Long userId) {
+    Optional<byte[]> take(Optional<String> cookie, Long userId, String purpose) {
         return cookie.flatMap(value -> cookies.payloadOf(value, 100))
                 .filter(id -> id.matches("[A-Za-z0-9_-]{43}"))
                 .flatMap(rows::take)
                 .filter(issued -> issued.isLive(clock.instant()))
-                .filter(issued -> Objects.equals(issued.userId(), userId))
+                .filter(issued -> Objects.equals(issued.userId(), userId) && issued.purpose().equals(purpose))
                 .map(Issued::challenge);
     }
 

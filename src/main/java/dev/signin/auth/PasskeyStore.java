@@ -49,26 +49,27 @@ public class PasskeyStore {
     EntityManager em;
 
     @Transactional
-    public void insertChallenge(String id, String challenge, Long userId, Instant expiresAt) {
+    public void insertChallenge(String id, String challenge, Long userId, String purpose, Instant expiresAt) {
         // Two statements rather than a NULL parameter, whose type some drivers cannot tell.
         if (userId == null) {
-            em.createNativeQuery("INSERT INTO passkey_challenges (id, challenge, expires_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, id).setParameter(2, challenge).setParameter(3, utc(expiresAt)).executeUpdate();
-        } else {
-            em.createNativeQuery("INSERT INTO passkey_challenges (id, challenge, user_id, expires_at) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, id).setParameter(2, challenge).setParameter(3, userId).setParameter(4, utc(expiresAt))
+            em.createNativeQuery("INSERT INTO passkey_challenges (id, challenge, purpose, expires_at) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, id).setParameter(2, challenge).setParameter(3, purpose).setParameter(4, utc(expiresAt))
                     .executeUpdate();
+        } else {
+            em.createNativeQuery("INSERT INTO passkey_challenges (id, challenge, user_id, purpose, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id).setParameter(2, challenge).setParameter(3, userId).setParameter(4, purpose)
+                    .setParameter(5, utc(expiresAt)).executeUpdate();
         }
     }
 
-    /** A challenge's row as it was stored: challenge (base64url), user id or null, expiry. */
-    public record ChallengeRow(String challenge, Long userId, Instant expiresAt) {
+    /** A challenge's row as it was stored: challenge (base64url), user id or null, purpose, expiry. */
+    public record ChallengeRow(String challenge, Long userId, String purpose, Instant expiresAt) {
     }
 
     /** Deletes the challenge's row and gives it back, if this call deleted it. */
     @Transactional
     public Optional<ChallengeRow> takeChallenge(String id) {
-        List<?> rows = em.createNativeQuery("SELECT challenge, user_id, expires_at FROM passkey_challenges WHERE id = ?1")
+        List<?> rows = em.createNativeQuery("SELECT challenge, user_id, purpose, expires_at FROM passkey_challenges WHERE id = ?1")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -77,7 +78,7 @@ public class PasskeyStore {
         // Only the request whose DELETE removed the row gets the challenge: a second one, even at the same moment, does not.
         int deleted = em.createNativeQuery("DELETE FROM passkey_challenges WHERE id = ?1").setParameter(1, id).executeUpdate();
         return deleted != 1 ? Optional.empty() : Optional.of(new ChallengeRow((String) row[0],
-                row[1] == null ? null : ((Number) row[1]).longValue(), instant(row[2])));
+                row[1] == null ? null : ((Number) row[1]).longValue(), (String) row[2], instant(row[3])));
     }
 
     @Transactional
@@ -97,6 +98,12 @@ public class PasskeyStore {
     public List<String> credentialIds(long userId) {
         List<?> rows = em.createNativeQuery("SELECT credential_id FROM passkeys WHERE user_id = ?1").setParameter(1, userId).getResultList();
         return rows.stream().map(String.class::cast).toList();
+    }
+
+    /** Whether the user has a passkey. */
+    public boolean any(long userId) {
+        return !em.createNativeQuery("SELECT id FROM passkeys WHERE user_id = ?1").setParameter(1, userId).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     /** The user handle of the user's passkeys, if they have any. */
@@ -129,6 +136,8 @@ public class PasskeyStore {
                     .setParameter(8, utc(now))
                     .executeUpdate();
             em.flush();
+            // An app set-up started before this passkey was not confirmed with it: it starts again, with it (StepUp).
+            em.createNativeQuery("UPDATE users SET totp_pending = NULL WHERE id = ?1").setParameter(1, userId).executeUpdate();
             return true;
         } catch (PersistenceException e) {
             if (UniqueViolation.isCause(e)) {

@@ -17,9 +17,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Passkeys (WebAuthn discoverable credentials): adding one in the account settings (after the
- * password), listing and removing them (after the password), and checking one at sign-in for
- * {@link Authentication#signInWithPasskey}. The browser asks for options (a challenge) first and
+ * Passkeys (WebAuthn discoverable credentials): adding one in the account settings and removing
+ * one (after the password and, with a second factor on, a current one: {@link StepUp}), listing
+ * them, checking one at sign-in for {@link Authentication#signInWithPasskey}, and checking one's
+ * answer that confirms a change of the user's factors for {@link StepUp}. The browser asks for options (a challenge) first and
  * answers with what its authenticator made or signed; every challenge is good once, for five
  * minutes, for the browser it was given to ({@link PasskeyChallenges}).
  */
@@ -47,6 +48,10 @@ public class Passkeys {
     public record SignInOptions(String challenge, String rpId) {
     }
 
+    /** What the browser needs to confirm a change with one of the user's passkeys (navigator.credentials.get). */
+    public record ConfirmationOptions(String challenge, String rpId, List<String> credentialIds) {
+    }
+
     /** What the browser sent after navigator.credentials.get, each binary value base64url. */
     public record Assertion(String credentialId, String userHandle, String authenticatorData, String clientDataJson, String signature) {
     }
@@ -66,6 +71,9 @@ public class Passkeys {
     @Inject
     Client client;
 
+    @Inject
+    StepUp stepUp;
+
     Clock clock = Clock.systemUTC();
     private PasskeyChallenges challenges;
     private WebAuthnCeremonies ceremonies;
@@ -75,13 +83,14 @@ public class Passkeys {
         challenges = new PasskeyChallenges(new PasskeyChallenges.Rows() {
             @Override
             public void insert(PasskeyChallenges.Issued issued) {
-                store.insertChallenge(issued.id(), PasskeyCodec.encode(issued.challenge()), issued.userId(), issued.expiresAt());
+                store.insertChallenge(issued.id(), PasskeyCodec.encode(issued.challenge()), issued.userId(), issued.purpose(),
+                        issued.expiresAt());
             }
 
             @Override
             public Optional<PasskeyChallenges.Issued> take(String id) {
                 return store.takeChallenge(id).map(row -> new PasskeyChallenges.Issued(id, PasskeyCodec.decode(row.challenge()),
-                        row.userId(), row.expiresAt()));
+                        row.userId(), row.purpose(), row.expiresAt()));
             }
 
             @Override
@@ -98,16 +107,17 @@ public class Passkeys {
     }
 
     /**
-     * Options to add a passkey, after checking the password (throttled like every current-password
-     * check: a stolen session cannot add a way back in). The options only when the outcome is Done.
+     * Options to add a passkey, after checking the password and, with a second factor on, a current
+     * one ({@link StepUp}: a stolen session, or a password alone, cannot add a way back in). The
+     * options only when the outcome is Done.
      */
-    public Offered registrationOptions(String password) {
+    public Offered registrationOptions(String password, StepUp.Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password == null ? "" : password);
+        Outcome check = stepUp.check(StepUp.Purpose.ADD_PASSKEY, password, proof);
         if (!(check instanceof Outcome.Done)) {
             return new Offered(check, null);
         }
-        PasskeyChallenges.Issued issued = challenges.issue(user.getId());
+        PasskeyChallenges.Issued issued = challenges.issue(user.getId(), PasskeyChallenges.REGISTER);
         client.setCookie(PasskeyChallenges.COOKIE, challenges.cookie(issued), PasskeyChallenges.TIMEOUT);
         String handle = store.userHandle(user.getId()).orElseGet(PasskeyChallenges::random);
         return new Offered(check, new RegistrationOptions(PasskeyCodec.encode(issued.challenge()), settings.relyingParty().id(), handle,
@@ -117,7 +127,7 @@ public class Passkeys {
     /** Adds the passkey the browser made for the challenge it was given (the user handle is taken from the options, stored). */
     public Added add(String name, String userHandle, String clientDataJson, String attestationObject) {
         User user = authentication.recognisedUser();
-        Optional<byte[]> challenge = challenges.take(client.cookie(PasskeyChallenges.COOKIE), user.getId());
+        Optional<byte[]> challenge = challenges.take(client.cookie(PasskeyChallenges.COOKIE), user.getId(), PasskeyChallenges.REGISTER);
         client.removeCookie(PasskeyChallenges.COOKIE);
         if (challenge.isEmpty()) {
             return Added.EXPIRED;
@@ -146,13 +156,14 @@ public class Passkeys {
             return Added.ALREADY_THERE;
         }
         authentication.fire(client, Kind.PASSKEY_ADDED, user.getId(), null);
+        authentication.secondFactorOn(user.getId());
         return Added.ADDED;
     }
 
-    /** Removes one of the user's passkeys after checking the password (throttled); Superseded if there is no such passkey. */
-    public Outcome remove(String id, String password) {
+    /** Removes one of the user's passkeys after the password and a current second factor ({@link StepUp}); Superseded if there is no such passkey. */
+    public Outcome remove(String id, String password, StepUp.Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password == null ? "" : password);
+        Outcome check = stepUp.check(StepUp.Purpose.REMOVE_PASSKEY, password, proof);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -165,7 +176,7 @@ public class Passkeys {
 
     /** Options for a sign-in with a passkey, no username needed; the challenge is bound to this browser by a signed cookie. */
     public SignInOptions signInOptions() {
-        PasskeyChallenges.Issued issued = challenges.issue(null);
+        PasskeyChallenges.Issued issued = challenges.issue(null, PasskeyChallenges.SIGN_IN);
         client.setCookie(PasskeyChallenges.COOKIE, challenges.cookie(issued), PasskeyChallenges.TIMEOUT);
         return new SignInOptions(PasskeyCodec.encode(issued.challenge()), settings.relyingParty().id());
     }
@@ -183,8 +194,35 @@ public class Passkeys {
 
     /** Checks a passkey sign-in and records its counter. This browser's challenge is used up either way. */
     Checked verifySignIn(Assertion assertion) {
-        Optional<byte[]> challenge = challenges.take(client.cookie(PasskeyChallenges.COOKIE), null);
+        Optional<byte[]> challenge = challenges.take(client.cookie(PasskeyChallenges.COOKIE), null, PasskeyChallenges.SIGN_IN);
         client.removeCookie(PasskeyChallenges.COOKIE);
+        return verify(challenge, assertion, null);
+    }
+
+    /**
+     * Options for confirming one change with a passkey: a challenge for this user and this change
+     * only, in a cookie of its own (a sign-in or registration going on in another tab keeps its own).
+     */
+    ConfirmationOptions confirmationOptions(User user, String change) {
+        PasskeyChallenges.Issued issued = challenges.issue(user.getId(), PasskeyChallenges.stepUp(change));
+        client.setCookie(PasskeyChallenges.STEP_UP_COOKIE, challenges.cookie(issued), PasskeyChallenges.TIMEOUT);
+        return new ConfirmationOptions(PasskeyCodec.encode(issued.challenge()), settings.relyingParty().id(),
+                store.credentialIds(user.getId()));
+    }
+
+    /**
+     * Checks a passkey's answer confirming this change: to the challenge made for this user and
+     * this change, by one of this user's passkeys. The challenge is used up either way.
+     */
+    Checked verifyConfirmation(User user, String change, Assertion assertion) {
+        Optional<byte[]> challenge = challenges.take(client.cookie(PasskeyChallenges.STEP_UP_COOKIE), user.getId(),
+                PasskeyChallenges.stepUp(change));
+        client.removeCookie(PasskeyChallenges.STEP_UP_COOKIE);
+        return verify(challenge, assertion, user.getId());
+    }
+
+    /** Verifies an answer to the challenge taken (empty: late), of a stored passkey (of this owner, unless null), and records its counter. */
+    private Checked verify(Optional<byte[]> challenge, Assertion assertion, Long owner) {
         if (challenge.isEmpty()) {
             return Checked.late();
         }
@@ -197,8 +235,9 @@ public class Passkeys {
             return Checked.refused(null);
         }
         Optional<PasskeyStore.Stored> stored = store.byCredentialId(PasskeyCodec.encode(credentialId.get()))
-                // the account the authenticator names must be the passkey's owner
-                .filter(s -> Arrays.equals(PasskeyCodec.decode(s.userHandle()), userHandle.get()));
+                // the account the authenticator names must be the passkey's owner (and, confirming a change, the user's)
+                .filter(s -> Arrays.equals(PasskeyCodec.decode(s.userHandle()), userHandle.get()))
+                .filter(s -> owner == null || s.userId() == owner);
         if (stored.isEmpty()) {
             return Checked.refused(null);
         }
@@ -208,11 +247,11 @@ public class Passkeys {
             count = ceremonies.authenticate(challenge.get(), credentialId.get(), userHandle.get(), authenticatorData.get(),
                     clientData.get(), signature.get(), PasskeyCodec.decode(passkey.publicKey()), passkey.signCount());
         } catch (WebAuthnCeremonies.Refused e) {
-            LOG.log(Level.INFO, "A passkey sign-in of user {0} was refused: {1}", new Object[]{passkey.userId(), e.getMessage()});
+            LOG.log(Level.INFO, "A passkey answer of user {0} was refused: {1}", new Object[]{passkey.userId(), e.getMessage()});
             return Checked.refused(passkey.userId());
         }
         if (!store.used(passkey.id(), passkey.signCount(), count, clock.instant())) {
-            LOG.log(Level.WARNING, "A passkey sign-in of user {0} was refused: the authenticator's counter did not go up "
+            LOG.log(Level.WARNING, "A passkey answer of user {0} was refused: the authenticator's counter did not go up "
                     + "(a cloned authenticator, or a replay)", passkey.userId());
             return Checked.refused(passkey.userId());
         }

@@ -19,12 +19,19 @@ public record SecurityEvent(Kind kind, Instant time, Long userId, String usernam
         /** The password was right and the account has two-step verification: a code is asked for. */
         SIGN_IN_CODE_REQUIRED, SIGN_IN_CODE_FAILED, SIGN_IN_CODE_THROTTLED, RECOVERY_CODE_USED,
         MFA_ENABLED, MFA_DISABLED, RECOVERY_CODES_REGENERATED,
-        /** A wrong code given to turn two-step verification off. */
-        CODE_CHECK_FAILURE,
+        /**
+         * A change of the factors asked for with the password alone when a second factor is on
+         * ({@link StepUp}); and one whose second factor was refused: a wrong code, a recovery code
+         * for another change than turning two-step off, a passkey's answer that did not verify or
+         * was made for something else.
+         */
+        SECOND_FACTOR_REQUIRED, SECOND_FACTOR_REFUSED,
         /** Passkeys: one added or removed in the settings; a new one refused (its answer did not verify). */
         PASSKEY_ADDED, PASSKEY_REMOVED, PASSKEY_REFUSED,
         /** A sign-in with a passkey (it counts as two factors: no code is asked), and one refused. */
-        SIGN_IN_PASSKEY, SIGN_IN_PASSKEY_FAILED;
+        SIGN_IN_PASSKEY, SIGN_IN_PASSKEY_FAILED,
+        /** With a second factor required, the right password of an account whose second factor is a passkey: it signs in with that. */
+        SIGN_IN_PASSKEY_REQUIRED;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The signed-in user's two-step verification settings: setting up an authenticator app (with the
- * password), confirming it with a code, recovery codes, turning it off (with the password and a
- * code). What changes fires a {@link SecurityEvent}; the password and codes are throttled like
- * at sign-in.
+ * The signed-in user's two-step verification settings: setting up an authenticator app, confirming
+ * it with a code, new recovery codes, turning it off. Each change but the confirmation needs the
+ * password and, with a second factor on, a current one ({@link StepUp}). What changes fires a
+ * {@link SecurityEvent}.
  */
 @ApplicationScoped
 public class TwoStep {
@@ -45,7 +45,7 @@ public class TwoStep {
     SecondFactors secondFactors;
 
     @Inject
-    SignInThrottle throttle;
+    StepUp stepUp;
 
     @Inject
     Client client;
@@ -60,10 +60,13 @@ public class TwoStep {
                 .orElseGet(Off::new);
     }
 
-    /** Makes a new key to set up, after checking the password (a stolen session cannot add a factor and lock the owner out). */
-    public Outcome start(String password) {
+    /**
+     * Makes a new key to set up, after the password (a stolen session cannot add a factor and lock
+     * the owner out) and, when a passkey is the factor, a passkey's answer.
+     */
+    public Outcome start(String password, StepUp.Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password);
+        Outcome check = stepUp.check(StepUp.Purpose.SET_UP_APP, password, proof);
         if (check instanceof Outcome.Done && !user.isTwoStep()) {
             secondFactors.startSetup(user.getId());
         }
@@ -78,18 +81,15 @@ public class TwoStep {
             // Remember-me cookies from before were issued after a password alone: all revoked; this browser keeps one.
             authentication.renewRememberMe(user.getId(), e.tokenVersion());
             authentication.fire(client, Kind.MFA_ENABLED, user.getId(), null);
+            authentication.secondFactorOn(user.getId());
         });
         return enabled.map(SecondFactors.Enabled::recoveryCodes);
     }
 
-    /** Turns it off: needs the password and a current code (or a recovery code), both throttled. */
-    public Outcome disable(String password, String code) {
+    /** Turns it off: needs the password and a current code, a passkey's answer or a recovery code. */
+    public Outcome disable(String password, StepUp.Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password);
-        if (!(check instanceof Outcome.Done)) {
-            return check;
-        }
-        check = checkCode(user, code);
+        Outcome check = stepUp.check(StepUp.Purpose.TURN_OFF_TWO_STEP, password, proof);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -99,37 +99,15 @@ public class TwoStep {
         return new Outcome.Done();
     }
 
-    /** New recovery codes for the old ones, after checking the password. */
-    public Codes regenerateRecoveryCodes(String password) {
+    /** New recovery codes for the old ones, after the password and a current code or passkey's answer (not a recovery code). */
+    public Codes regenerateRecoveryCodes(String password, StepUp.Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password);
+        Outcome check = stepUp.check(StepUp.Purpose.NEW_RECOVERY_CODES, password, proof);
         if (!(check instanceof Outcome.Done)) {
             return new Codes(check, List.of());
         }
         Optional<List<String>> codes = secondFactors.regenerateRecoveryCodes(user.getId());
         codes.ifPresent(c -> authentication.fire(client, Kind.RECOVERY_CODES_REGENERATED, user.getId(), null));
         return codes.map(c -> new Codes(check, c)).orElseGet(() -> new Codes(new Outcome.Superseded(), List.of()));
-    }
-
-    /** A code of a signed-in user, counted under the account's codes (or this known browser's) and this session. */
-    private Outcome checkCode(User user, String code) {
-        Optional<DeviceToken.Claims> device = authentication.deviceCookie().filter(claims -> Authentication.isFor(claims, user));
-        SignInThrottle.Reservation reservation = throttle.reserve(List.of(
-                device.map(d -> throttle.code(user.getId(), d.deviceId())).orElseGet(() -> throttle.code(user.getId())),
-                throttle.session(authentication.signedIn().key())));
-        if (reservation instanceof SignInThrottle.HeldBack held) {
-            authentication.fire(client, Kind.PASSWORD_CHECK_THROTTLED, user.getId(), null);
-            return new Outcome.HeldBack(held.delay());
-        }
-        SecondFactors.Used used = secondFactors.use(user, code);
-        if (used == SecondFactors.Used.NOTHING) {
-            authentication.fire(client, Kind.CODE_CHECK_FAILURE, user.getId(), null);
-            return new Outcome.WrongCode();
-        }
-        throttle.succeeded((SignInThrottle.Reserved) reservation);
-        if (used == SecondFactors.Used.RECOVERY_CODE) {
-            authentication.fire(client, Kind.RECOVERY_CODE_USED, user.getId(), null);
-        }
-        return new Outcome.Done();
     }
 }

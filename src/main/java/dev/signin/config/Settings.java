@@ -64,6 +64,10 @@ public class Settings {
     boolean demoUsers;
 
     @Inject
+    @ConfigProperty(name = "signin.two-step.required", defaultValue = "false")
+    boolean twoStepRequired;
+
+    @Inject
     @ConfigProperty(name = "signin.password.memory-kib", defaultValue = "19456")
     int passwordMemoryKib;
 
@@ -168,6 +172,14 @@ public class Settings {
     /** Served over HTTPS (directly or behind a TLS proxy): cookies get the Secure attribute. */
     public boolean https() {
         return https;
+    }
+
+    /**
+     * Every account must have a second factor (an authenticator app or a passkey): one without
+     * reaches only the set-up of one, and a password is a way in only with the app's code.
+     */
+    public boolean twoStepRequired() {
+        return twoStepRequired;
     }
 
     /** Demo accounts with known passwords: only ever in dev mode. */

@@ -49,7 +49,8 @@ public class SigninMetrics {
                 .withDescription("Attempts held back (429): sign-ins and current passwords after too many failures, "
                         + "sign-ups after too many from one address").build());
         failedCodes = registry.counter(Metadata.builder().withName("signin.codes.failed")
-                .withDescription("Wrong authenticator-app or recovery codes, at sign-in and to turn two-step verification off").build());
+                .withDescription("Wrong authenticator-app or recovery codes at sign-in, and second factors refused for a change "
+                        + "of the factors (a wrong code, a misplaced recovery code, a passkey answer that did not verify)").build());
         recoveryCodesUsed = registry.counter(Metadata.builder().withName("signin.recovery_codes.used")
                 .withDescription("Recovery codes used in place of an authenticator-app code").build());
         failedPasskeys = registry.counter(Metadata.builder().withName("signin.passkeys.failed")
@@ -78,7 +79,7 @@ public class SigninMetrics {
             case SIGN_IN_FAILURE -> failedSignIns.inc();
             case PASSWORD_CHECK_FAILURE -> failedPasswordChecks.inc();
             case SIGN_IN_THROTTLED, PASSWORD_CHECK_THROTTLED, SIGN_UP_THROTTLED, SIGN_IN_CODE_THROTTLED -> throttled.inc();
-            case SIGN_IN_CODE_FAILED, CODE_CHECK_FAILURE -> failedCodes.inc();
+            case SIGN_IN_CODE_FAILED, SECOND_FACTOR_REFUSED -> failedCodes.inc();
             case RECOVERY_CODE_USED -> recoveryCodesUsed.inc();
             default -> {
                 // the other steps are in the audit log, not counted

@@ -27,6 +27,7 @@ public class SignInController {
 
     static final String VIEW = "signin/sign-in.jsp";
     static final String INVALID = "Invalid username or password";
+    static final String PASSKEY_NEEDED = "This account signs in with its passkey: please use “Sign in with a passkey”.";
     static final String SUPERSEDED = "Your password or sessions were changed while you signed in. Please sign in again.";
     static final int CONFLICT = 409;
 
@@ -62,6 +63,10 @@ public class SignInController {
             // Held back before any hashing: the same answer whether the account exists or not.
             models.put("error", Views.heldBackMessage(held.seconds()));
             return Views.heldBack(VIEW, held.seconds());
+        }
+        if (outcome instanceof Outcome.PasskeyNeeded) {
+            models.put("error", PASSKEY_NEEDED); // a second factor is required: the password alone is no way in
+            return Views.rejected(VIEW);
         }
         if (outcome instanceof Outcome.Superseded) {
             models.put("error", SUPERSEDED);

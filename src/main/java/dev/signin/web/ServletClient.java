@@ -25,6 +25,8 @@ public class ServletClient implements Client {
     static final String KEY = "signin.sessionKey";
     /** A sign-in waiting for its second step (PendingSignIn's String form): no user in the session yet. */
     static final String PENDING = "signin.pendingSignIn";
+    /** Cookies held back until a required second factor is on: "remember" or "device" (a String, for replication). */
+    static final String HELD_COOKIES = "signin.heldCookies";
     /** Request attributes: the response of this request (kept by the authentication mechanism), and whom it was recognised as. */
     static final String RESPONSE = "signin.response";
     static final String USER = "signin.user";
@@ -92,6 +94,7 @@ public class ServletClient implements Client {
             session = request.getSession(true); // a new id: the container never takes one the browser sent (SignInIT)
         }
         session.removeAttribute(PENDING);
+        session.removeAttribute(HELD_COOKIES);
         session.setMaxInactiveInterval((int) settings.sessionTimeout().toSeconds());
         session.setAttribute(USER_ID, handle.userId());
         session.setAttribute(KEY, handle.key());
@@ -135,6 +138,25 @@ public class ServletClient implements Client {
             }
         } catch (IllegalStateException invalidated) {
             // nothing left to drop
+        }
+    }
+
+    @Override
+    public void holdCookies(boolean rememberMe) {
+        request.getSession(false).setAttribute(HELD_COOKIES, rememberMe ? "remember" : "device");
+    }
+
+    @Override
+    public Optional<Boolean> takeHeldCookies() {
+        HttpSession session = request.getSession(false);
+        try {
+            if (session == null || !(session.getAttribute(HELD_COOKIES) instanceof String held)) {
+                return Optional.empty();
+            }
+            session.removeAttribute(HELD_COOKIES);
+            return Optional.of("remember".equals(held));
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
         }
     }
 

@@ -3,7 +3,13 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <t:layout title="Passkeys" passkeyScript="true">
   <h1>Passkeys</h1>
-  <p><a href="${ctx}/account">Back to account settings</a></p>
+  <c:choose>
+    <c:when test="${setUpRequired}">
+      <p class="notice" id="second-factor-required">This site asks every account for a second factor. Add a passkey below,
+        or <a href="${ctx}/account/two-step">set up an authenticator app</a>, to go on.</p>
+    </c:when>
+    <c:otherwise><p><a href="${ctx}/account">Back to account settings</a></p></c:otherwise>
+  </c:choose>
 
   <section class="card section" aria-labelledby="list-heading">
     <h2 id="list-heading">Your passkeys</h2>
@@ -23,12 +29,14 @@
                   <c:otherwise>not used yet</c:otherwise>
                 </c:choose></p>
               <c:set var="thisOne" value="${section == 'remove' and removing == passkey.id}"/>
-              <c:if test="${thisOne}"><t:error-summary errors="${errors}" fields="current" idPrefix="remove-"/></c:if>
+              <c:if test="${thisOne}"><t:error-summary errors="${errors}" fields="current,code,passkey" idPrefix="remove-"/></c:if>
               <form method="post" action="${ctx}/account/passkeys/remove" novalidate>
                 <t:csrf/>
                 <input type="hidden" name="passkey" value="<c:out value='${passkey.id}'/>">
                 <t:field name="current" id="${thisOne ? 'remove-current' : 'remove-current-' += passkey.id}" label="Your password, to remove it" type="password"
                          autocomplete="current-password" maxlength="${limits.passwordMax}" error="${thisOne ? errors.current : ''}"/>
+                <t:second-factor idPrefix="${thisOne ? 'remove-' : 'remove-' += passkey.id += '-'}" purpose="remove-passkey"
+                                 errors="${thisOne ? errors : null}"/>
                 <button type="submit" class="danger-button">Remove</button>
               </form>
             </li>
@@ -54,6 +62,8 @@
                maxlength="${nameMax}" error="${section == 'add' ? errors.name : ''}"/>
       <t:field name="current" id="add-current" label="Your password, to add it" type="password" autocomplete="current-password"
                maxlength="${limits.passwordMax}"/>
+      <%-- The code, or (with an empty code) one of the passkeys: the script confirms with it before making the new one. --%>
+      <t:second-factor idPrefix="add-" purpose="add-passkey" carry="false"/>
       <p class="field-error" id="passkey-error" role="alert" hidden></p>
       <button type="submit" class="primary" id="passkey-button">Add a passkey</button>
     </form>

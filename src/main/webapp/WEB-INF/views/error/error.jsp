@@ -6,6 +6,8 @@
 <c:choose>
   <c:when test="${status == 400}"><c:set var="heading" value="That request could not be understood"/>
     <c:set var="message" value="Something in it was malformed or too large. Go back and try again."/></c:when>
+  <c:when test="${status == 403 and requestScope['signin.errorReason'] == 'second-factor'}"><c:set var="heading" value="Set up a second factor first"/>
+    <c:set var="message" value="This site asks every account for a second factor: an authenticator app or a passkey. Set one up in your account, at Two-step verification, then try again."/></c:when>
   <c:when test="${status == 403}"><c:set var="heading" value="That form has expired"/>
     <c:set var="message" value="For your safety, forms only work for a while and only from this site. Go back, reload the page and send it again."/></c:when>
   <c:when test="${status == 404}"><c:set var="heading" value="Page not found"/>

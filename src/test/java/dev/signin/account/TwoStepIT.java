@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class TwoStepIT {
 
     static final String SESSION = "signin_session";
-    static final Pattern KEY = Pattern.compile("<code id=\"totp-key\">([A-Z2-7 ]+)</code>");
-    static final Pattern RECOVERY_CODE = Pattern.compile("<li><code>([a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6})</code></li>");
+    public static final Pattern KEY = Pattern.compile("<code id=\"totp-key\">([A-Z2-7 ]+)</code>");
+    public static final Pattern RECOVERY_CODE = Pattern.compile("<li><code>([a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6}-[a-z2-7]{6})</code></li>");
 
     public record Enabled(String username, byte[] key, List<String> recoveryCodes) {
     }
@@ -54,7 +54,8 @@ public class TwoStepIT {
         Matcher key = KEY.matcher(setup.body());
         assertTrue(key.find(), setup::toString);
         byte[] secret = Totp.fromBase32(key.group(1)).orElseThrow();
-        Page codes = browser.post("/account/two-step/confirm", Map.of("code", code(secret, 0), Browser.CSRF_FIELD, setup.csrf()));
+        // The step before now (still accepted): the steps of now and after stay free for the tests' next codes.
+        Page codes = browser.post("/account/two-step/confirm", Map.of("code", code(secret, -1), Browser.CSRF_FIELD, setup.csrf()));
         assertEquals(200, codes.status(), codes::toString);
         List<String> recovery = new ArrayList<>();
         Matcher m = RECOVERY_CODE.matcher(codes.body());
@@ -66,12 +67,12 @@ public class TwoStepIT {
     }
 
     /** The app's code now, or steps later. */
-    static String code(byte[] key, int stepsLater) {
+    public static String code(byte[] key, int stepsLater) {
         return Totp.code(key, Totp.step(Instant.now()) + stepsLater);
     }
 
     /** Six digits that are none of the codes around now. */
-    static String wrongCode(byte[] key) {
+    public static String wrongCode(byte[] key) {
         List<String> near = List.of(code(key, -2), code(key, -1), code(key, 0), code(key, 1), code(key, 2));
         for (int candidate = 0; ; candidate++) {
             String wrong = String.format("%06d", candidate * 7919 % 1_000_000);
@@ -81,14 +82,14 @@ public class TwoStepIT {
         }
     }
 
-    static Page signInWithPassword(Browser browser, String username, boolean remember) {
+    public static Page signInWithPassword(Browser browser, String username, boolean remember) {
         Page page = Accounts.signIn(browser, username, PASSWORD, remember);
         assertEquals(303, page.status(), page::toString);
         assertEquals("/sign-in/code", page.location().orElseThrow());
         return page;
     }
 
-    static Page enterCode(Browser browser, String code) {
+    public static Page enterCode(Browser browser, String code) {
         return browser.submit("/sign-in/code", "/sign-in/code", Map.of("code", code));
     }
 
@@ -279,7 +280,7 @@ public class TwoStepIT {
     }
 
     @Test
-    void eachRecoveryCodeWorksOnceAndNewOnesNeedThePassword(PayaraMicro server, Browser browser) {
+    void eachRecoveryCodeWorksOnceAndNewOnesNeedThePasswordAndACode(PayaraMicro server, Browser browser) {
         Enabled account = enable(browser, "totp-recovery");
         Accounts.signOut(browser);
         String first = account.recoveryCodes().get(0);
@@ -293,8 +294,11 @@ public class TwoStepIT {
         assertEquals(422, enterCode(browser, first).status(), "a recovery code works once");
         assertEquals(303, enterCode(browser, account.recoveryCodes().get(1)).status());
 
-        assertEquals(422, browser.submit("/account/two-step", "/account/two-step/recovery-codes", Map.of("current", "wrong password")).status());
-        Page fresh = browser.submit("/account/two-step", "/account/two-step/recovery-codes", Map.of("current", PASSWORD));
+        assertEquals(422, browser.submit("/account/two-step", "/account/two-step/recovery-codes",
+                Map.of("current", "wrong password", "code", code(account.key(), 1))).status());
+        assertEquals(422, browser.submit("/account/two-step", "/account/two-step/recovery-codes", Map.of("current", PASSWORD)).status(),
+                "the password alone (StepUpIT has more)");
+        Page fresh = browser.submit("/account/two-step", "/account/two-step/recovery-codes", Map.of("current", PASSWORD, "code", code(account.key(), 1)));
         assertEquals(200, fresh.status());
         Matcher m = RECOVERY_CODE.matcher(fresh.body());
         assertTrue(m.find());

@@ -63,6 +63,9 @@ class AuthenticationTest {
         @Override public void holdPendingSignIn(PendingSignIn p) { pending = Optional.of(p); sessionId = "pending-" + p.userId(); }
         @Override public Optional<PendingSignIn> pendingSignIn() { return session.isPresent() ? Optional.empty() : pending; }
         @Override public void dropPendingSignIn() { if (pending.isPresent() && session.isEmpty()) { endSession(); } pending = Optional.empty(); }
+        Optional<Boolean> heldCookies = Optional.empty();
+        @Override public void holdCookies(boolean rememberMe) { heldCookies = Optional.of(rememberMe); }
+        @Override public Optional<Boolean> takeHeldCookies() { Optional<Boolean> held = heldCookies; heldCookies = Optional.empty(); return held; }
         @Override public Optional<String> cookie(String name) { return Optional.ofNullable(cookies.get(name)); }
         @Override public void setCookie(String name, String value, Duration maxAge) { setCookies.put(name, value); cookies.put(name, value); }
         @Override public void removeCookie(String name) { removedCookies.add(name); cookies.remove(name); }
@@ -215,6 +218,13 @@ class AuthenticationTest {
         }
     }
 
+    /** Whether the user has a passkey, decided by the test. */
+    static class FakePasskeyStore extends PasskeyStore {
+        boolean any;
+
+        @Override public boolean any(long userId) { return any; }
+    }
+
     /** A clock the test moves. */
     static class MovingClock extends Clock {
         Instant now = Instant.parse("2026-11-30T12:00:00Z");
@@ -232,7 +242,9 @@ class AuthenticationTest {
     final FakeRegistry registry = new FakeRegistry();
     final Passwords passwords = new Passwords();
     final Events events = new Events();
+    final FakePasskeyStore passkeyStore = new FakePasskeyStore();
     final Authentication auth = new Authentication();
+    boolean secondFactorRequired;
     User ada;
 
     static User ada() {
@@ -257,7 +269,9 @@ class AuthenticationTest {
         auth.settings = new Settings() {
             @Override public SecretKeys secretKeys() { return KEYS; }
             @Override public Duration rememberMe() { return Duration.ofDays(30); }
+            @Override public boolean twoStepRequired() { return secondFactorRequired; }
         };
+        auth.passkeyStore = passkeyStore;
         auth.users = users;
         auth.passwords = passwords;
         auth.passwordHash = new Argon2PasswordHash(new Argon2PasswordHash.Cost(8, 1, 1));
@@ -502,5 +516,46 @@ class AuthenticationTest {
         assertEquals(Optional.of(pending), PendingSignIn.parse(pending.stored()));
         assertTrue(PendingSignIn.parse("7.3.x").isEmpty());
         assertTrue(PendingSignIn.parse(null).isEmpty());
+    }
+
+    @Test
+    void withASecondFactorRequiredASignInWithoutOneHoldsItsCookiesUntilOneIsOn() {
+        secondFactorRequired = true;
+        assertTrue(auth.mustSetUpSecondFactor(ada));
+        assertInstanceOf(Outcome.Done.class, auth.signIn("ada", PASSWORD, true));
+        assertEquals(7L, browser.session.orElseThrow().userId(), "a session, which reaches only the set-up");
+        assertTrue(browser.setCookies.isEmpty(), "no remember-me or device cookie yet: " + browser.setCookies.keySet());
+        assertEquals(Optional.of(true), browser.heldCookies, "remember-me was asked for");
+
+        twoStep();
+        assertFalse(auth.mustSetUpSecondFactor(ada));
+        auth.secondFactorOn(7L);
+        assertTrue(browser.setCookies.containsKey(Authentication.REMEMBER_ME_COOKIE), browser.setCookies.keySet().toString());
+        assertTrue(browser.setCookies.containsKey(Authentication.DEVICE_COOKIE));
+        browser.setCookies.clear();
+        auth.secondFactorOn(7L);
+        assertTrue(browser.setCookies.isEmpty(), "once");
+    }
+
+    @Test
+    void withASecondFactorRequiredAPasskeyCountsAndThePasswordAloneIsNoWayIntoItsAccount() {
+        secondFactorRequired = true;
+        passkeyStore.any = true;
+        assertFalse(auth.mustSetUpSecondFactor(ada));
+        assertInstanceOf(Outcome.PasskeyNeeded.class, auth.signIn("ada", PASSWORD, true));
+        assertTrue(browser.session.isEmpty(), "no session");
+        assertTrue(browser.setCookies.isEmpty(), "no cookie");
+        assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_PASSKEY_REQUIRED), events.fired);
+    }
+
+    @Test
+    void withoutTheSettingNothingIsHeldBack() {
+        assertFalse(auth.mustSetUpSecondFactor(ada));
+        auth.signIn("ada", PASSWORD, true);
+        assertTrue(browser.setCookies.containsKey(Authentication.REMEMBER_ME_COOKIE));
+        assertTrue(browser.heldCookies.isEmpty());
+        auth.signOut();
+        passkeyStore.any = true;
+        assertInstanceOf(Outcome.Done.class, auth.signIn("ada", PASSWORD, false), "a passkey is no second step of the password then");
     }
 }

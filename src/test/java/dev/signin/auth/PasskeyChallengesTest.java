@@ -69,59 +69,76 @@ class PasskeyChallengesTest {
 
     @Test
     void aChallengeIsRandomAndGoodOnceForItsBrowser() {
-        PasskeyChallenges.Issued issued = challenges.issue(null);
+        PasskeyChallenges.Issued issued = challenges.issue(null, PasskeyChallenges.SIGN_IN);
         assertEquals(32, issued.challenge().length);
-        assertNotEquals(PasskeyCodec.encode(issued.challenge()), PasskeyCodec.encode(challenges.issue(null).challenge()));
+        assertNotEquals(PasskeyCodec.encode(issued.challenge()), PasskeyCodec.encode(challenges.issue(null, PasskeyChallenges.SIGN_IN).challenge()));
         Optional<String> cookie = Optional.of(challenges.cookie(issued));
 
-        assertArrayEquals(issued.challenge(), challenges.take(cookie, null).orElseThrow());
-        assertTrue(challenges.take(cookie, null).isEmpty(), "a replay finds nothing");
+        assertArrayEquals(issued.challenge(), challenges.take(cookie, null, PasskeyChallenges.SIGN_IN).orElseThrow());
+        assertTrue(challenges.take(cookie, null, PasskeyChallenges.SIGN_IN).isEmpty(), "a replay finds nothing");
     }
 
     @Test
     void aChallengeExpiresAfterFiveMinutes() {
-        PasskeyChallenges.Issued issued = challenges.issue(null);
+        PasskeyChallenges.Issued issued = challenges.issue(null, PasskeyChallenges.SIGN_IN);
         now = now.plus(PasskeyChallenges.TIMEOUT).minusMillis(1);
-        assertTrue(challenges.take(Optional.of(challenges.cookie(issued)), null).isPresent(), "just in time");
+        assertTrue(challenges.take(Optional.of(challenges.cookie(issued)), null, PasskeyChallenges.SIGN_IN).isPresent(), "just in time");
 
-        PasskeyChallenges.Issued late = challenges.issue(null);
+        PasskeyChallenges.Issued late = challenges.issue(null, PasskeyChallenges.SIGN_IN);
         now = now.plus(PasskeyChallenges.TIMEOUT);
-        assertTrue(challenges.take(Optional.of(challenges.cookie(late)), null).isEmpty(), "too late");
+        assertTrue(challenges.take(Optional.of(challenges.cookie(late)), null, PasskeyChallenges.SIGN_IN).isEmpty(), "too late");
         assertTrue(memory.rows.isEmpty(), "and gone");
     }
 
     @Test
     void expiredChallengesAreClearedWhenNewOnesAreIssued() {
-        challenges.issue(null);
-        challenges.issue(7L);
+        challenges.issue(null, PasskeyChallenges.SIGN_IN);
+        challenges.issue(7L, PasskeyChallenges.REGISTER);
         now = now.plus(PasskeyChallenges.TIMEOUT).plus(Duration.ofSeconds(1));
-        challenges.issue(null);
+        challenges.issue(null, PasskeyChallenges.SIGN_IN);
         assertEquals(1, memory.rows.size());
     }
 
     @Test
     void aRegistrationsChallengeIsOnlyForItsUserAndNotForASignIn() {
-        PasskeyChallenges.Issued forSeven = challenges.issue(7L);
-        assertTrue(challenges.take(Optional.of(challenges.cookie(forSeven)), 8L).isEmpty(), "another user");
-        PasskeyChallenges.Issued again = challenges.issue(7L);
-        assertTrue(challenges.take(Optional.of(challenges.cookie(again)), null).isEmpty(), "a sign-in");
-        PasskeyChallenges.Issued signIn = challenges.issue(null);
-        assertTrue(challenges.take(Optional.of(challenges.cookie(signIn)), 7L).isEmpty(), "a sign-in's challenge cannot register");
-        PasskeyChallenges.Issued mine = challenges.issue(7L);
-        assertTrue(challenges.take(Optional.of(challenges.cookie(mine)), 7L).isPresent());
+        PasskeyChallenges.Issued forSeven = challenges.issue(7L, PasskeyChallenges.REGISTER);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(forSeven)), 8L, PasskeyChallenges.REGISTER).isEmpty(), "another user");
+        PasskeyChallenges.Issued again = challenges.issue(7L, PasskeyChallenges.REGISTER);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(again)), null, PasskeyChallenges.SIGN_IN).isEmpty(), "a sign-in");
+        PasskeyChallenges.Issued signIn = challenges.issue(null, PasskeyChallenges.SIGN_IN);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(signIn)), 7L, PasskeyChallenges.REGISTER).isEmpty(), "a sign-in's challenge cannot register");
+        PasskeyChallenges.Issued mine = challenges.issue(7L, PasskeyChallenges.REGISTER);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(mine)), 7L, PasskeyChallenges.REGISTER).isPresent());
+    }
+
+    @Test
+    void aConfirmationsChallengeIsOnlyForItsChangeAndItsUser() {
+        String removal = PasskeyChallenges.stepUp("remove-passkey");
+        for (String other : List.of(PasskeyChallenges.stepUp("add-passkey"), PasskeyChallenges.REGISTER)) {
+            PasskeyChallenges.Issued issued = challenges.issue(7L, removal);
+            assertTrue(challenges.take(Optional.of(challenges.cookie(issued)), 7L, other).isEmpty(), other);
+        }
+        PasskeyChallenges.Issued forSignIn = challenges.issue(7L, removal);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(forSignIn)), null, PasskeyChallenges.SIGN_IN).isEmpty(), "no sign-in");
+        PasskeyChallenges.Issued ofSeven = challenges.issue(7L, removal);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(ofSeven)), 8L, removal).isEmpty(), "another user");
+        PasskeyChallenges.Issued registration = challenges.issue(7L, PasskeyChallenges.REGISTER);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(registration)), 7L, removal).isEmpty(), "a registration's");
+        PasskeyChallenges.Issued mine = challenges.issue(7L, removal);
+        assertTrue(challenges.take(Optional.of(challenges.cookie(mine)), 7L, removal).isPresent());
     }
 
     @Test
     void onlyACookieWeSignedNamesAChallenge() {
-        PasskeyChallenges.Issued issued = challenges.issue(null);
+        PasskeyChallenges.Issued issued = challenges.issue(null, PasskeyChallenges.SIGN_IN);
         String cookie = challenges.cookie(issued);
         SignedValue otherPurpose = new SignedValue(KEYS, "signin.csrf");
         for (String forged : List.of(issued.id(), issued.id() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                 otherPurpose.sign(issued.id()), cookie.substring(1), "", "x".repeat(200), cookie + "x")) {
-            assertTrue(challenges.take(Optional.of(forged), null).isEmpty(), forged);
+            assertTrue(challenges.take(Optional.of(forged), null, PasskeyChallenges.SIGN_IN).isEmpty(), forged);
         }
-        assertTrue(challenges.take(Optional.empty(), null).isEmpty(), "no cookie: another browser");
+        assertTrue(challenges.take(Optional.empty(), null, PasskeyChallenges.SIGN_IN).isEmpty(), "no cookie: another browser");
         assertFalse(memory.rows.isEmpty(), "none of that used it up");
-        assertTrue(challenges.take(Optional.of(cookie), null).isPresent());
+        assertTrue(challenges.take(Optional.of(cookie), null, PasskeyChallenges.SIGN_IN).isPresent());
     }
 }

@@ -75,13 +75,20 @@ public class PasskeyIT {
     }
 
     public static String addPasskey(Browser browser, SoftAuthenticator authenticator, String username) {
+        return addPasskey(browser, authenticator, username, Map.of());
+    }
+
+    /** Adds a passkey, with the second factor the account needs for it (a code, or a passkey's answer; none without one). */
+    public static String addPasskey(Browser browser, SoftAuthenticator authenticator, String username, Map<String, String> secondFactor) {
         String csrf = browser.get("/account/passkeys").csrf();
-        JsonObject options = json(registrationOptions(browser, csrf, Accounts.PASSWORD));
-        Map<String, String> fields = new HashMap<>(authenticator.create(options.getString("challenge"),
+        Map<String, String> fields = new HashMap<>(secondFactor);
+        fields.put("current", Accounts.PASSWORD);
+        JsonObject options = json(options(browser, "/account/passkeys/options", csrf, fields));
+        Map<String, String> made = new HashMap<>(authenticator.create(options.getString("challenge"),
                 options.getJsonObject("user").getString("id")));
-        fields.put("_csrf", csrf);
-        fields.put("name", "Soft key");
-        Page added = browser.post("/account/passkeys/add", fields);
+        made.put("_csrf", csrf);
+        made.put("name", "Soft key");
+        Page added = browser.post("/account/passkeys/add", made);
         assertEquals(303, added.status(), added::toString);
         return username;
     }
@@ -97,7 +104,8 @@ public class PasskeyIT {
     void addAPasskeyThenSignInWithItAloneEvenWithTwoStepVerificationOn(PayaraMicro server) {
         Browser browser = new Browser(server.uri(""));
         SoftAuthenticator authenticator = new SoftAuthenticator("localhost", origin(server));
-        String username = addPasskey(browser, authenticator, TwoStepIT.enable(browser, "passkey2fa").username());
+        TwoStepIT.Enabled account = TwoStepIT.enable(browser, "passkey2fa");
+        String username = addPasskey(browser, authenticator, account.username(), Map.of("code", TwoStepIT.code(account.key(), 1)));
         Page list = browser.get("/account/passkeys");
         assertTrue(list.body().contains("Soft key") && list.body().contains("not used yet"), list.body());
         Accounts.signOut(browser);
@@ -221,8 +229,9 @@ public class PasskeyIT {
         SoftAuthenticator authenticator = new SoftAuthenticator("localhost", origin(server));
         userWithPasskey(browser, authenticator);
         String csrf = browser.get("/account/passkeys").csrf();
-        String challenge = json(registrationOptions(browser, csrf, Accounts.PASSWORD))
-                .getString("challenge");
+        Map<String, String> fields = new HashMap<>(StepUpIT.confirmWithPasskey(browser, authenticator, csrf, "add-passkey"));
+        fields.put("current", Accounts.PASSWORD);
+        String challenge = json(options(browser, "/account/passkeys/options", csrf, fields)).getString("challenge");
         String cookie = browser.cookie("signin_passkey").orElseThrow();
         Accounts.signOut(browser);
         browser.setCookie("signin_passkey", cookie);
@@ -253,17 +262,22 @@ public class PasskeyIT {
     }
 
     @Test
-    void removingAPasskeyTakesThePasswordAndThenItNoLongerSignsIn(PayaraMicro server) {
+    void removingAPasskeyTakesThePasswordAndThePasskeyAndThenItNoLongerSignsIn(PayaraMicro server) {
         Browser browser = new Browser(server.uri(""));
         SoftAuthenticator authenticator = new SoftAuthenticator("localhost", origin(server));
         userWithPasskey(browser, authenticator);
         Page list = browser.get("/account/passkeys");
         String id = list.inputValue("passkey").orElseThrow();
 
-        Page wrong = browser.post("/account/passkeys/remove", Map.of("_csrf", list.csrf(), "passkey", id, "current", "not it"));
+        Map<String, String> confirmed = new HashMap<>(StepUpIT.confirmWithPasskey(browser, authenticator, list.csrf(), "remove-passkey"));
+        confirmed.putAll(Map.of("_csrf", list.csrf(), "passkey", id));
+        Map<String, String> wrongPassword = new HashMap<>(confirmed);
+        wrongPassword.put("current", "not it");
+        Page wrong = browser.post("/account/passkeys/remove", wrongPassword);
         assertEquals(422, wrong.status(), wrong::toString);
         assertTrue(wrong.body().contains("Your current password is not correct."));
-        Page removed = browser.post("/account/passkeys/remove", Map.of("_csrf", list.csrf(), "passkey", id, "current", Accounts.PASSWORD));
+        confirmed.put("current", Accounts.PASSWORD);
+        Page removed = browser.post("/account/passkeys/remove", confirmed);
         assertEquals(303, removed.status(), removed::toString);
         assertTrue(browser.get("/account/passkeys").body().contains("You have no passkeys yet."));
 
@@ -296,7 +310,10 @@ public class PasskeyIT {
 
         Map<String, String> garbage = new HashMap<>(Map.of("_csrf", csrf, "name", "x", "userHandle", "AAAA",
                 "clientDataJSON", "AAAA", "attestationObject", "AAAA"));
-        registrationOptions(browser, csrf, Accounts.PASSWORD);
+        // The account has a passkey now: another one takes its answer too (StepUpIT).
+        Map<String, String> confirmed = new HashMap<>(StepUpIT.confirmWithPasskey(browser, authenticator, csrf, "add-passkey"));
+        confirmed.put("current", Accounts.PASSWORD);
+        json(options(browser, "/account/passkeys/options", csrf, confirmed));
         Page refused = browser.post("/account/passkeys/add", garbage);
         assertEquals(422, refused.status(), refused::toString);
         assertTrue(refused.body().contains("could not be added"), refused.body());

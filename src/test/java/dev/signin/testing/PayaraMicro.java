@@ -234,6 +234,12 @@ public final class PayaraMicro implements AutoCloseable {
         process = null;
     }
 
+    /** An environment variable of the server, for the next start (such as a setting of its own). */
+    public PayaraMicro withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Extra JVM options (before -jar) and Payara Micro options, for the next start. */
     public PayaraMicro withOptions(List<String> jvm, List<String> micro) {
         jvmArgs.addAll(jvm);

@@ -313,4 +313,40 @@ class BrowserIT {
         stranger.get(localhost + "/");
         assertTrue(path(stranger).startsWith("/sign-in"), "not signed in");
     }
+
+    @Test
+    void aChangeOfTheFactorsIsConfirmedWithAPasskeyThroughTheScript() {
+        String username = existingUser("stepup");
+        WebDriver laptop = browser();
+        authenticator(laptop);
+        laptop.get(localhost + "/sign-in");
+        type(laptop, "username", username);
+        type(laptop, "password", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.cssSelector("button[type=submit].primary")).click());
+        laptop.get(localhost + "/account/passkeys");
+        type(laptop, "add-name", "My laptop");
+        type(laptop, "add-current", PASSWORD);
+        andWait(laptop, () -> laptop.findElement(By.id("passkey-button")).click());
+        assertTrue(laptop.findElement(By.cssSelector("[role=status]")).getText().contains("Passkey added."));
+
+        // The passkey is the account's second factor now: setting up an app takes it as well as the password.
+        laptop.get(localhost + "/account/two-step");
+        assertTrue(laptop.findElement(By.cssSelector("#start-passkey .step-up-button")).isDisplayed(), "the script shows the button");
+        assertFalse(laptop.findElement(By.cssSelector("#start-passkey .step-up-needs-script")).isDisplayed());
+        Chromium.screenshot(laptop, "step-up");
+        type(laptop, "start-current", PASSWORD);
+        // The form's own button: with a passkey as the only second factor, the script confirms with it first.
+        andWait(laptop, () -> laptop.findElement(By.cssSelector("form[action$='/start'] button[type=submit]")).click());
+        assertEquals("/account/two-step", path(laptop));
+        assertTrue(laptop.findElement(By.id("totp-key")).isDisplayed(), "the set-up began, confirmed with the passkey");
+
+        // "Confirm with a passkey" on a passkey's own form removes it.
+        laptop.get(localhost + "/account/passkeys");
+        WebElement remove = laptop.findElement(By.cssSelector("form[action$='/remove']"));
+        remove.findElement(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
+        andWait(laptop, () -> remove.findElement(By.cssSelector(".step-up-button")).click());
+        assertEquals("/account/passkeys", path(laptop));
+        assertTrue(laptop.findElement(By.cssSelector("[role=status]")).getText().contains("Passkey removed."));
+        assertTrue(laptop.findElement(By.id("no-passkeys")).isDisplayed());
+    }
 }
