@@ -92,6 +92,7 @@ public class ServletClient implements Client {
             session = request.getSession(true); // a new id: the container never takes one the browser sent (SignInIT)
         }
         session.removeAttribute(PENDING);
+        CsrfTokens.renew(request, response, settings); // a token from before the sign-in is worth nothing in it
         session.setMaxInactiveInterval((int) settings.sessionTimeout().toSeconds());
         session.setAttribute(USER_ID, handle.userId());
         session.setAttribute(KEY, handle.key());
@@ -106,6 +107,7 @@ public class ServletClient implements Client {
             session = request.getSession(true);
         }
         session.setAttribute(PENDING, pending.stored());
+        CsrfTokens.renew(request, response, settings);
         // The container may drop it once the second step could no longer succeed anyway.
         session.setMaxInactiveInterval((int) PendingSignIn.TIMEOUT.toSeconds() + 60);
     }

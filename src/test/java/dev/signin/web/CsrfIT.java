@@ -112,7 +112,7 @@ class CsrfIT {
                 "_csrf", signInToken));
         assertEquals("/sign-in/code", password.location().orElseThrow(), password::toString);
         String codeToken = browser.get("/sign-in/code").csrf();
-        Page code = browser.post("/sign-in/code", Map.of("code", Totp.code(account.key(), Totp.step(Instant.now())),
+        Page code = browser.post("/sign-in/code", Map.of("code", Totp.code(account.key(), Totp.step(Instant.now()) + 1),
                 "_csrf", codeToken));
         assertEquals(303, code.status(), code::toString);
         assertTheOldTokensAreDead(browser, "the code step", signInToken, codeToken);

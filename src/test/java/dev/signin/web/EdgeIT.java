@@ -94,7 +94,8 @@ class EdgeIT {
     static List<String> pathTricks() {
         List<String> tricks = new ArrayList<>(List.of("/assets/..;/x", "/assets/..;/", "/assets/..;/WEB-INF/web.xml",
                 "/assets/%2E%2E;/", "/.;/assets", "/..;/", "/assets;x/app.css", "/assets/app.css;x", "/assets;jsessionid=x/app.css",
-                "/sign-in;jsessionid=0123456789abcdef", "/;jsessionid=abc", "/sign-in;x", "/account;/", "/WEB-INF;/web.xml",
+                "/sign-in;signin_session=0123456789abcdef", "/;signin_session=abc", "/sign-in;JSESSIONID=x",
+                "/sign-in;jsessionid=a;x", "/sign-in;x", "/account;/", "/WEB-INF;/web.xml",
                 "/assets/%2e%2e/x", "/assets/%2e./", "/assets/.%2E/", "/assets/%2e/app.css", "/%2e/sign-in", "/%2e%2e/",
                 "/assets/..%2fWEB-INF/web.xml", "/assets%2fapp.css", "/sign-in%2f", "/assets/%252e%252e/x", "/assets/%3b/app.css",
                 "/assets/./app.css", "/./sign-in", "/sign-in/.", "/sign-in/..", "/assets/.", "/assets/..", "/assets/app.css/.",
@@ -149,6 +150,27 @@ class EdgeIT {
         }
         assertEquals(List.of(), problems, problems.size() + " of " + paths.size() * 2 + " paths misbehaved");
         assertTrue(byTheHttpLayer <= 14, byTheHttpLayer + " answered by the HTTP layer");
+        // A live session's id in the URL signs nobody in (Payara took ";<session cookie name>=" as the session id
+        // when no cookie came, cookie-only tracking or not).
+        String sessionId = browser.cookie("signin_session").orElseThrow();
+        for (String path : List.of("/;signin_session=" + sessionId, "/account;signin_session=" + sessionId)) {
+            RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.get(path));
+            assertEquals(400, answer.status(), path + ":\n" + answer.head());
+            assertOurAnswer(path, answer);
+            assertFalse(answer.body().contains("Sign out"), "nobody signed in:\n" + answer.body());
+        }
+        // Payara's HTTP layer takes ";jsessionid=", ";jsessionidversion=" and ";jreplica=" out of the path before
+        // the app sees it (the session parameter Payara honours is named after the session cookie, above): the
+        // path is answered as without them, with our headers, and signs nobody in.
+        for (String path : List.of("/;jsessionid=" + sessionId, "/sign-in;jsessionid=0123456789abcdef", "/sign-in;jsessionidversion=1",
+                "/sign-in;jreplica=x")) {
+            RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.get(path));
+            RawHttp.Answer plain = RawHttp.send(server.port(), RawHttp.get(path.substring(0, path.indexOf(';'))));
+            assertEquals(plain.status(), answer.status(), path + ":\n" + answer.head());
+            assertEquals(header(plain.head(), "Location"), header(answer.head(), "Location"), path);
+            assertOurAnswer(path, answer);
+            assertFalse(answer.body().contains("Sign out"), "nobody signed in:\n" + answer.body());
+        }
         // The tricks did not break the paths they dress up.
         assertEquals(200, RawHttp.send(server.port(), RawHttp.get("/assets/app.css")).status());
         assertEquals(200, RawHttp.send(server.port(), RawHttp.get("/sign-in")).status());
