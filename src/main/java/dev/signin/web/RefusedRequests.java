@@ -60,10 +60,10 @@ public class RefusedRequests extends HttpFilter {
 
     /**
      * Two cookies of one of the app's names ({@link Cookies#duplicated}), or a session id in the URL
-     * (";jsessionid=", which Payara takes out of the path before anyone sees it, and honours when
-     * the browser sends no session cookie): either way the session or token the request would be
-     * taken for may be someone else's. The authentication mechanism recognises nobody in such a
-     * request, and this filter refuses it.
+     * (";signin_session=...", the session cookie's name, which Payara takes out of the path before
+     * anyone sees it and honours when the browser sends no session cookie, cookie-only tracking or
+     * not): either way the session or token the request would be taken for may be someone else's.
+     * The authentication mechanism recognises nobody in such a request, and this filter refuses it.
      */
     static boolean mayCarryAPlantedSession(HttpServletRequest request) {
         return request.isRequestedSessionIdFromURL() || Cookies.duplicated(request);
