@@ -22,6 +22,7 @@ import dev.signin.web.NoOptions;
 import dev.signin.web.SignedInFilter;
 import dev.signin.web.SignedOutFilter;
 import dev.signin.web.UnexpectedErrorMapper;
+import dev.signin.web.WellFormedForms;
 import jakarta.mvc.security.Csrf;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.krazo.Properties;
@@ -66,6 +67,7 @@ public class SigninApplication extends Application {
                 SignedOutFilter.class,
                 MonitoringFilter.class,
                 NoOptions.class,
+                WellFormedForms.class,
                 UnexpectedErrorMapper.class);
     }
 

@@ -4,7 +4,10 @@ import dev.signin.config.Settings;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The app's own cookies, all alike: for the whole site, HttpOnly, SameSite=Lax; over HTTPS
@@ -12,6 +15,9 @@ import java.util.Optional;
  * Domain, so that no subdomain can plant one.
  */
 final class Cookies {
+
+    /** The start of the name of every cookie of the app, the container's session cookie included (web.xml). */
+    static final String PREFIX = "signin_";
 
     private Cookies() {
     }
@@ -30,6 +36,27 @@ final class Cookies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the request carries one of the app's cookies (named signin_..., or __Host-signin_...)
+     * more than once. A browser keeps one cookie per name, domain and path: two of one name mean
+     * that someone else put one there (a sibling site over plain HTTP with Domain=, or a deeper
+     * Path), and which one the container or the app would take is up to the order they come in.
+     * Read from the Cookie headers as sent, not from the container's parsing of them.
+     */
+    static boolean duplicated(HttpServletRequest request) {
+        Set<String> seen = new HashSet<>();
+        for (Enumeration<String> headers = request.getHeaders("Cookie"); headers != null && headers.hasMoreElements(); ) {
+            for (String pair : headers.nextElement().split("[;,]")) {
+                int equals = pair.indexOf('=');
+                String name = (equals < 0 ? pair : pair.substring(0, equals)).strip();
+                if ((name.startsWith(PREFIX) || name.startsWith("__Host-" + PREFIX)) && !seen.add(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A cookie to set; maxAgeSeconds -1 for one that ends with the browser, 0 to remove one. */

@@ -39,8 +39,10 @@ public class SecurityHeaders extends HttpFilter {
         if (settings.https() || request.isSecure()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        if (request.getUserPrincipal() != null) {
-            // A signed-in page must not be kept by the browser or a proxy (the back button after sign-out).
+        if (!RefusedRequests.isStaticFile(request)) {
+            // Nothing the app answers may be kept by the browser or a proxy: each page shows account
+            // data (the back button after sign-out) or holds a token bound to this browser (a form's
+            // CSRF token, the passkey options). Static files keep the container's caching.
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

@@ -95,6 +95,7 @@ public class ServletClient implements Client {
         }
         session.removeAttribute(PENDING);
         session.removeAttribute(HELD_COOKIES);
+        CsrfTokens.renew(request, response, settings); // a token from before the sign-in is worth nothing in it
         session.setMaxInactiveInterval((int) settings.sessionTimeout().toSeconds());
         session.setAttribute(USER_ID, handle.userId());
         session.setAttribute(KEY, handle.key());
@@ -109,6 +110,7 @@ public class ServletClient implements Client {
             session = request.getSession(true);
         }
         session.setAttribute(PENDING, pending.stored());
+        CsrfTokens.renew(request, response, settings);
         // The container may drop it once the second step could no longer succeed anyway.
         session.setMaxInactiveInterval((int) PendingSignIn.TIMEOUT.toSeconds() + 60);
     }

@@ -39,6 +39,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (RefusedRequests.isStaticFile(request)) {
             return context.doNothing(); // static files need no caller, and no database look-up
         }
+        if (RefusedRequests.mayCarryAPlantedSession(request)) {
+            return context.doNothing(); // nobody: RefusedRequests answers 400
+        }
         Optional<User> user;
         try {
             user = authentication.recognise(new ServletClient(request, response, settings));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +88,92 @@ class EdgeIT {
             assertFalse(answer.head().contains("evil.example"), path + " builds nothing from Host:\n" + answer.head());
             assertOurAnswer(path, answer);
         }
+    }
+
+    /** Path tricks: ';' parameters, dot segments in every spelling, encoded slashes, empty segments. */
+    static List<String> pathTricks() {
+        List<String> tricks = new ArrayList<>(List.of("/assets/..;/x", "/assets/..;/", "/assets/..;/WEB-INF/web.xml",
+                "/assets/%2E%2E;/", "/.;/assets", "/..;/", "/assets;x/app.css", "/assets/app.css;x", "/assets;jsessionid=x/app.css",
+                "/sign-in;signin_session=0123456789abcdef", "/;signin_session=abc", "/sign-in;JSESSIONID=x",
+                "/sign-in;jsessionid=a;x", "/sign-in;x", "/account;/", "/WEB-INF;/web.xml",
+                "/assets/%2e%2e/x", "/assets/%2e./", "/assets/.%2E/", "/assets/%2e/app.css", "/%2e/sign-in", "/%2e%2e/",
+                "/assets/..%2fWEB-INF/web.xml", "/assets%2fapp.css", "/sign-in%2f", "/assets/%252e%252e/x", "/assets/%3b/app.css",
+                "/assets/./app.css", "/./sign-in", "/sign-in/.", "/sign-in/..", "/assets/.", "/assets/..", "/assets/app.css/.",
+                "/account/sessions/../../sign-out", "/a/../assets/app.css", "//assets", "//assets/app.css", "/assets//app.css",
+                "//sign-in", "/assets/x/..;/", "/assets/.;/", "/assets/;/", "/assets;/", "/META-INF;/", "/;/"));
+        for (String folder : List.of("/assets", "/WEB-INF", "/META-INF", "/assets/x", "")) {
+            for (String trick : List.of("/..;", "/..;/", "/.;", "/.;/", ";", ";/", "/%2e%2e;/", "/%2E;/")) {
+                tricks.add(folder + trick);
+            }
+        }
+        return tricks;
+    }
+
+    /**
+     * Payara's HTTP layer refuses a few paths before any of the app's code runs (a backslash, raw or
+     * encoded, a NUL byte, a path that climbs above the root): a bare 400, no body, none of our headers,
+     * and no Location either. Everything else is answered by the app.
+     */
+    static boolean refusedByTheHttpLayer(RawHttp.Answer answer) {
+        return answer.status() == 400 && answer.head().startsWith("HTTP/1.1 400 Invalid URI")
+                && answer.body().isEmpty() && header(answer.head(), "Location") == null;
+    }
+
+    @Test
+    void pathParametersAndDotSegmentsGetOurAnswerAndNeverAContainerRedirect(PayaraMicro server, Browser browser) {
+        Accounts.signUp(browser, "paths");
+        String signedIn = "signin_session=" + browser.cookie("signin_session").orElseThrow();
+        List<String> paths = new ArrayList<>(pathTricks());
+        paths.addAll(List.of("/assets/..%5c", "/assets/%5c..%5cx", "/assets\\..\\x", "/%5c%5cevil.example", "/sign-in%00"));
+        List<String> problems = new ArrayList<>();
+        int byTheHttpLayer = 0;
+        for (String path : paths) {
+            for (String cookie : new String[]{null, signedIn}) {
+                String what = path + (cookie == null ? "" : " signed in");
+                RawHttp.Answer answer = RawHttp.send(server.port(), ("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n"
+                        + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                if (answer.head().contains("evil.example") || header(answer.head(), "Location") != null) {
+                    problems.add(what + ": a redirect\n" + answer.head());
+                } else if (refusedByTheHttpLayer(answer)) {
+                    byTheHttpLayer++;
+                    if (!path.contains("\\") && !path.toLowerCase().contains("%5c") && !path.contains("%00")
+                            && !path.toLowerCase().startsWith("/%2e%2e/")) {
+                        problems.add(what + ": answered by the HTTP layer, not by the app\n" + answer.head());
+                    }
+                } else if (answer.status() != 400 && answer.status() != 404) {
+                    problems.add(what + ": " + answer.status() + ", not 400 or 404\n" + answer.head());
+                } else if (!answer.head().contains("Content-Security-Policy: default-src 'self'") || !answer.body().contains("<h1>")) {
+                    problems.add(what + ": not our page and headers\n" + answer.head());
+                }
+            }
+        }
+        assertEquals(List.of(), problems, problems.size() + " of " + paths.size() * 2 + " paths misbehaved");
+        assertTrue(byTheHttpLayer <= 14, byTheHttpLayer + " answered by the HTTP layer");
+        // A live session's id in the URL signs nobody in (Payara took ";<session cookie name>=" as the session id
+        // when no cookie came, cookie-only tracking or not).
+        String sessionId = browser.cookie("signin_session").orElseThrow();
+        for (String path : List.of("/;signin_session=" + sessionId, "/account;signin_session=" + sessionId)) {
+            RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.get(path));
+            assertEquals(400, answer.status(), path + ":\n" + answer.head());
+            assertOurAnswer(path, answer);
+            assertFalse(answer.body().contains("Sign out"), "nobody signed in:\n" + answer.body());
+        }
+        // Payara's HTTP layer takes ";jsessionid=", ";jsessionidversion=" and ";jreplica=" out of the path before
+        // the app sees it (the session parameter Payara honours is named after the session cookie, above): the
+        // path is answered as without them, with our headers, and signs nobody in.
+        for (String path : List.of("/;jsessionid=" + sessionId, "/sign-in;jsessionid=0123456789abcdef", "/sign-in;jsessionidversion=1",
+                "/sign-in;jreplica=x")) {
+            RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.get(path));
+            RawHttp.Answer plain = RawHttp.send(server.port(), RawHttp.get(path.substring(0, path.indexOf(';'))));
+            assertEquals(plain.status(), answer.status(), path + ":\n" + answer.head());
+            assertEquals(header(plain.head(), "Location"), header(answer.head(), "Location"), path);
+            assertOurAnswer(path, answer);
+            assertFalse(answer.body().contains("Sign out"), "nobody signed in:\n" + answer.body());
+        }
+        // The tricks did not break the paths they dress up.
+        assertEquals(200, RawHttp.send(server.port(), RawHttp.get("/assets/app.css")).status());
+        assertEquals(200, RawHttp.send(server.port(), RawHttp.get("/sign-in")).status());
     }
 
     @Test

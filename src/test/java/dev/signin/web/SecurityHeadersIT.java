@@ -1,7 +1,10 @@
 package dev.signin.web;
 
+import dev.signin.account.TwoStepIT;
+import dev.signin.auth.PasskeyIT;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Endpoints;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,10 +67,65 @@ class SecurityHeadersIT {
 
     @Test
     void signedInPagesAreNeverStored(Browser browser) {
-        assertTrue(browser.get("/sign-in").headers().firstValue("Cache-Control").filter("no-store"::equals).isEmpty());
         Accounts.signUp(browser, "nostore");
         for (String path : List.of("/", "/account", "/account/sessions", "/nope")) {
             assertEquals("no-store", browser.get(path).headers().firstValue("Cache-Control").orElse(""), path);
+        }
+    }
+
+    /**
+     * Every answer of the app, page, JSON or error, signed in, waiting for a code or not, carries
+     * Cache-Control: no-store: each either shows account data or holds a token bound to this
+     * browser (a form's CSRF token). Static files keep their caching.
+     */
+    @Test
+    void everyAnswerOfTheAppIsNeverStoredButStaticFilesAre(PayaraMicro server, Browser browser) {
+        List<String> problems = new ArrayList<>();
+        BiConsumer<String, Page> check = (what, page) -> {
+            if (!page.headers().allValues("Cache-Control").contains("no-store")) {
+                problems.add(what + " (" + page.status() + "): Cache-Control " + page.headers().allValues("Cache-Control"));
+            }
+        };
+        Browser visitor = new Browser(browser.uri(""));
+        for (String path : Endpoints.gets()) {
+            check.accept("GET " + path + " signed out", visitor.get(path));
+        }
+        check.accept("404 signed out", visitor.get("/no/such/page"));
+        check.accept("403 signed out", visitor.post("/sign-in", Map.of("username", "x")));
+        check.accept("a failed sign-in", visitor.submit("/sign-in", "/sign-in", Map.of("username", "nobody-at-all", "password", "x")));
+        check.accept("sign-up errors", visitor.submit("/sign-up", "/sign-up", Map.of("username", "x")));
+        check.accept("the passkey sign-in options", PasskeyIT.signInOptions(visitor));
+
+        TwoStepIT.Enabled account = TwoStepIT.enable(browser, "nostore-all");
+        for (String path : Endpoints.gets()) {
+            check.accept("GET " + path + " signed in", browser.get(path));
+        }
+        check.accept("404 signed in", browser.get("/no/such/page"));
+        check.accept("403 signed in", browser.post("/account/profile", Map.of("name", "x")));
+        check.accept("405 signed in", browser.send(HttpRequest.newBuilder(browser.uri("/account")).DELETE()));
+        String csrf = browser.get("/account/passkeys").csrf();
+        check.accept("the passkey options", PasskeyIT.registrationOptions(browser, csrf, Accounts.PASSWORD));
+        check.accept("the passkey options refused", PasskeyIT.registrationOptions(browser, csrf, "not the password"));
+
+        Browser waiting = new Browser(browser.uri(""));
+        Page password = Accounts.signIn(waiting, account.username(), Accounts.PASSWORD, false);
+        assertEquals("/sign-in/code", password.location().orElseThrow(), password::toString);
+        Page code = waiting.get("/sign-in/code");
+        assertEquals(200, code.status(), code::toString);
+        for (String path : Endpoints.gets()) {
+            check.accept("GET " + path + " waiting for the code", waiting.get(path));
+        }
+        check.accept("a wrong code", waiting.post("/sign-in/code", Map.of("code", "000000", "_csrf", code.csrf())));
+        assertEquals(List.of(), problems, problems.size() + " answers may be stored");
+
+        for (String file : List.of("/assets/app.css", "/assets/passkeys.js")) {
+            for (Browser who : List.of(visitor, browser)) {
+                Page page = who.get(file);
+                assertEquals(200, page.status(), file);
+                assertFalse(page.headers().allValues("Cache-Control").contains("no-store"), file + " may be cached");
+                assertTrue(page.headers().firstValue("Last-Modified").isPresent() || page.headers().firstValue("ETag").isPresent(),
+                        file + " can be revalidated: " + page.headers().map());
+            }
         }
     }
 
