@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Every setting of the app, read once through MicroProfile Config (system properties,
  * environment variables such as {@code SIGNIN_SECRET}, or META-INF/microprofile-config.properties).
- * The README's configuration table lists them.
+ * docs/configuration.md lists them.
  */
 @ApplicationScoped
 public class Settings {
