@@ -32,6 +32,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     Settings settings;
 
+    @Inject
+    SessionIds sessionIds;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -44,7 +47,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         }
         Optional<User> user;
         try {
-            user = authentication.recognise(new ServletClient(request, response, settings));
+            user = authentication.recognise(new ServletClient(request, response, settings, sessionIds));
+        } catch (SessionIds.WeakException e) {
+            return context.doNothing(); // no remember-me sign-in while the session ids are weak: anonymous
         } catch (RuntimeException e) {
             if (!DatabaseOutage.isCause(e)) {
                 throw e; // a bug, not an outage: let it show as one
