@@ -152,8 +152,7 @@ public final class PayaraMicro implements AutoCloseable {
                 command.addAll(List.of(
                         "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
                         "--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString(),
-                        "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString(),
-                        "--addLibs", Path.of(required("server.lib.jar")).toAbsolutePath().toString()));
+                        "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
             }
             command.addAll(List.of(
                     "--rootdir", workDir.resolve("root").toString(),

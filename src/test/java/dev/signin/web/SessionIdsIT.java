@@ -69,6 +69,9 @@ class SessionIdsIT {
             Browser dev = new Browser(server.uri(""));
             String username = Accounts.signUp(dev, "weak");
             assertTrue(dev.cookie(SESSION).isPresent(), "dev mode signs in");
+            Accounts.signOut(dev);
+            assertEquals(303, Accounts.signIn(dev, username, PASSWORD, true).status());
+            assertTrue(dev.cookie("signin_remember").isPresent(), "a remember-me cookie");
 
             server.withEnvironment("SIGNIN_MODE", "production").restart();
             Browser browser = new Browser(server.uri(""));
@@ -83,6 +86,11 @@ class SessionIdsIT {
             assertEquals(503, notReady.status(), notReady::body);
             assertTrue(notReady.body().contains("{\"name\":\"session-ids\",\"status\":\"DOWN\""), notReady.body());
             assertEquals(200, browser.get("/sign-in").status(), "pages that sign nobody in still work");
+            dev.removeCookie(SESSION);
+            Page remembered = dev.get("/");
+            assertEquals(303, remembered.status(), () -> "a remember-me cookie signs nobody in\n" + remembered);
+            assertTrue(remembered.location().orElseThrow().startsWith("/sign-in"), remembered::toString);
+            assertFalse(dev.cookie(SESSION).isPresent(), "no session made");
 
             String production = server.bootLogs().get(1);
             assertEquals(1, count(production, LOG_LINE), "one log line, however many refusals:\n" + production);
@@ -103,7 +111,8 @@ class SessionIdsIT {
     }
 
     /** The level of the log record that holds the words (Payara puts the level before the message). */
-    private static String levelOf(String log, String words) {
+    private static String levelOf(String coloured, String words) {
+        String log = coloured.replaceAll("\u001B\\[[0-9;]*m", "");
         int at = log.indexOf(words);
         assertTrue(at >= 0, "logged: " + words);
         Matcher level = Pattern.compile("\\[(SEVERE|WARNING|INFO|FINE)]").matcher(log.substring(0, at));
