@@ -132,7 +132,7 @@ class PayaraServerIT {
 
         String username = Accounts.signUp(browser, "server");
         String sessionId = browser.cookie("signin_session").orElseThrow(() -> new AssertionError("no session cookie after sign-up"));
-        assertTrue(sessionId.matches("[0-9a-f]{32}"), "a session id of RandomSessionIds (128 random bits): " + sessionId);
+        assertTrue(sessionId.matches("[0-9a-f]{32}"), "a session id of the WAR's own generator (128 random bits): " + sessionId);
         assertTrue(browser.cookie("JSESSIONIDVERSION").isEmpty(), "sessions in memory, nothing replicated");
         Page profile = browser.get("/");
         assertEquals(200, profile.status());

@@ -68,6 +68,10 @@ public class Settings {
     boolean twoStepRequired;
 
     @Inject
+    @ConfigProperty(name = "signin.session-ids.replace", defaultValue = "true")
+    boolean replaceSessionIds;
+
+    @Inject
     @ConfigProperty(name = "signin.password.memory-kib", defaultValue = "19456")
     int passwordMemoryKib;
 
@@ -180,6 +184,15 @@ public class Settings {
      */
     public boolean twoStepRequired() {
         return twoStepRequired;
+    }
+
+    /**
+     * The app gives the container's session manager its own generator of 128-bit ids (true, the
+     * default); false keeps the container's own ids, for a server whose ids are strong already.
+     * Either way, production refuses to sign anyone in while the ids issued are weak.
+     */
+    public boolean replaceSessionIds() {
+        return replaceSessionIds;
     }
 
     /** Demo accounts with known passwords: only ever in dev mode. */
