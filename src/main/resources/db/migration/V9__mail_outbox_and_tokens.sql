@@ -6,8 +6,10 @@ ALTER TABLE users ADD COLUMN email_verified BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX users_by_email ON users (email_key);
 
 -- The links mailed to a user: 'reset' (a new password) and 'verify' (an address, in email).
--- Only the SHA-256 of the token is kept; a token is good once, until expires_at, and only while
--- the user's credential_version is the one it was made at (a password change voids it).
+-- Only the SHA-256 of the token is kept; a token is good once (used_at), until expires_at (set
+-- to the moment a newer token of the purpose is made), and only while the user's
+-- credential_version is the one it was made at (a password change voids it). Rows stay a day,
+-- so that the mails of the last hour can be counted.
 CREATE TABLE mail_tokens (
     token_hash          VARCHAR(64)  NOT NULL PRIMARY KEY,
     user_id             BIGINT       NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -15,9 +17,10 @@ CREATE TABLE mail_tokens (
     email               VARCHAR(254),
     credential_version  INTEGER      NOT NULL,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
-    expires_at          TIMESTAMP WITH TIME ZONE NOT NULL
+    expires_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    used_at             TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX mail_tokens_by_user ON mail_tokens (user_id);
+CREATE INDEX mail_tokens_by_user ON mail_tokens (user_id, purpose, created_at);
 
 -- The transactional outbox: a mail is written in the transaction of the change it reports and
 -- sent afterwards by any node. A node claims a row (claimed_by, claimed_until) with a conditional
