@@ -63,6 +63,7 @@ public class EmailAddresses {
     }
 
     /** Sets the signed-in user's address (the caller checked the form and the step-up). */
+    @Transactional
     public void changeOwn(String email) {
         client.recognised().ifPresent(user -> change(user.getId(), email));
     }
