@@ -152,6 +152,31 @@ class OutboxSenderTest {
         assertEquals(mails, count("sent_at IS NOT NULL", null));
     }
 
+    /** The same on PostgreSQL (the one on 127.0.0.1:5432, in a schema of its own), where a cluster keeps its outbox. */
+    @Test
+    void threeNodesSendingAtOnceSendEachMailOnceOnPostgres() throws Exception {
+        String schema = "outbox_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+        postgres.setURL("jdbc:postgresql://127.0.0.1:5432/test");
+        postgres.setUser("postgres");
+        postgres.setCurrentSchema(schema);
+        postgres.setConnectTimeout(3);
+        try (Connection probe = postgres.getConnection()) {
+            probe.isValid(2);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.abort("no PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
+        }
+        Flyway.configure().dataSource(postgres).schemas(schema).locations("classpath:db/migration").load().migrate();
+        database = postgres;
+        try {
+            twoNodesSendingAtOnceSendEachMailOnce();
+        } finally {
+            try (Connection c = postgres.getConnection()) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
     @Test
     void aMailNoLongerWorthSendingIsGivenUpNotSent() throws Exception {
         smtp.stop();

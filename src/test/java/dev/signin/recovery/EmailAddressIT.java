@@ -130,7 +130,13 @@ class EmailAddressIT {
         Page withCode = browser.submit("/account/email", "/account/email",
                 Map.of("email", email, "current", PASSWORD, "code", TwoStepIT.code(account.key(), 0)));
         assertEquals(303, withCode.status(), withCode::toString);
-        mailbox.await(email, "Verify your e-mail address");
+        assertEquals(200, browser.get(pathOf(Mailbox.link(mailbox.await(email, "Verify your e-mail address")))).status());
+
+        Page off = browser.submit("/account/two-step", "/account/two-step/disable",
+                Map.of("current", PASSWORD, "code", TwoStepIT.code(account.key(), 1)));
+        assertEquals(303, off.status(), off::toString);
+        String notice = Mailbox.body(mailbox.await(email, "Two-step verification was turned off"));
+        assertTrue(notice.contains(account.username()), notice);
     }
 
     @Test
