@@ -117,6 +117,11 @@ class PasswordResetIT {
         assertEquals(200, Accounts.signIn(new Browser(server.uri("")), username, PASSWORD, false).status(), "the old password no longer works");
         assertEquals(303, Accounts.signIn(new Browser(server.uri("")), username, NEW_PASSWORD, false).status());
         MimeMessage notice = mailbox.await(email, "Your password was reset");
+        String metrics = browser.metrics().body();
+        for (String step : List.of("password_reset_requested", "password_reset_mailed", "password_reset", "mail_sent")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("signin_recovery_total{") && l.contains("event=\"" + step + "\"")
+                    && !l.endsWith(" 0") && !l.endsWith(" 0.0")), step + " counted:\n" + metrics);
+        }
         assertFalse(Mailbox.body(notice).contains("token="), "a notice carries no link to use");
         try (Connection db = server.database(); var rs = db.createStatement().executeQuery(
                 "SELECT COUNT(*) FROM mail_tokens WHERE token_hash = '" + tokenOf(link) + "'")) {
