@@ -29,6 +29,17 @@ class StartupIT {
     }
 
     @Test
+    void productionWithMailButNoBaseUrlRefusesToDeployWithAClearMessage() {
+        try (PayaraMicro server = new PayaraMicro("mail-no-base-url", Map.of("SIGNIN_MODE", "production",
+                "SIGNIN_SECRET", PayaraMicro.SECRET, "SIGNIN_MAIL_HOST", "smtp.mail.test"))) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, server::start);
+            assertTrue(failure.getMessage().contains("did not deploy"), failure.getMessage());
+            assertTrue(server.logText().contains("signin.base-url (SIGNIN_BASE_URL) is required when mail is configured"),
+                    "the reason is in the log");
+        }
+    }
+
+    @Test
     void devModeGeneratesASecretOffersDemoUsersAndHttpsMakesCookiesSecure() throws Exception {
         try (PayaraMicro server = new PayaraMicro("dev", Map.of(
                 "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true",
