@@ -47,6 +47,9 @@ class StartupIT {
             server.start();
             assertTrue(Files.isRegularFile(server.dataDir().resolve("secret-key")), "generated and kept in the data dir");
             assertTrue(server.logText().contains("No SIGNIN_SECRET configured: generated a dev secret"), "with a warning");
+            // Dev mode needs no SMTP server: mail goes to .eml files in the data directory, and recovery is offered.
+            assertTrue(server.logText().contains("Mail goes to .eml files in " + server.dataDir().resolve("mail")), "the log says where mail goes");
+            assertEquals(200, new Browser(server.uri("")).get("/password/forgot").status());
 
             // The cookies are Secure, so a client keeps them for HTTPS only: send them by hand, as a
             // TLS-terminating proxy in front of the app would pass them through.
