@@ -1,5 +1,10 @@
 package dev.signin;
 
+import dev.signin.account.EmailController;
+import dev.signin.recovery.ForgotPasswordController;
+import dev.signin.recovery.ResetPasswordController;
+import dev.signin.recovery.VerifyEmailController;
+
 import dev.signin.account.AccountController;
 import dev.signin.account.PasskeyOptionsResource;
 import dev.signin.account.StepUpOptionsResource;
@@ -59,6 +64,10 @@ public class SigninApplication extends Application {
                 PasskeySignInController.class,
                 PasskeySignInOptionsResource.class,
                 SessionsController.class,
+                EmailController.class,
+                ForgotPasswordController.class,
+                ResetPasswordController.class,
+                VerifyEmailController.class,
                 ProfileController.class,
                 HealthResource.class,
                 MetricsResource.class,

@@ -34,11 +34,15 @@ class ConfigurationDocTest {
 
     /**
      * Defaults the table words for a reader rather than as the code spells them, each for a reason:
-     * 0 hashes means one per processor; the URL follows signin.data-dir through the boot commands.
+     * 0 hashes means one per processor; the URL follows signin.data-dir through the boot commands;
+     * the mail's port, sender and base URL are defaulted where the mail settings are checked (MailSettings).
      */
     static final Map<String, String> WORDED = Map.of(
             "signin.password.concurrent-hashes", "one per processor",
-            "signin.db.url", "`jdbc:h2:file:${signin.data-dir}/signin`");
+            "signin.db.url", "`jdbc:h2:file:${signin.data-dir}/signin`",
+            "signin.mail.port", "by `signin.mail.tls`: 587, 465 or 25",
+            "signin.mail.from", "`signin@localhost`",
+            "signin.base-url", "`http://localhost:8080`");
 
     /** Setting name to its default in the code ({@link #NONE} when it has none). */
     static Map<String, String> settingsInTheCode() {

@@ -1,5 +1,8 @@
 package dev.signin.account;
 
+import dev.signin.recovery.EmailAddress;
+import dev.signin.recovery.EmailAddresses;
+
 import dev.signin.auth.Authentication;
 import dev.signin.password.Argon2PasswordHash;
 import dev.signin.password.PasswordPolicy;
@@ -29,6 +32,9 @@ public class Registration {
     @Inject
     Authentication authentication;
 
+    @Inject
+    EmailAddresses addresses;
+
     static final String TAKEN = "This username is taken.";
 
     /** The new user, the form errors (field name to message) that stopped it, or a wait. */
@@ -55,6 +61,10 @@ public class Registration {
         if (!form.passwordConfirmed()) {
             errors.put("confirm", SignUpForm.CONFIRM_MISMATCH);
         }
+        boolean withEmail = !form.getEmail().isBlank() && addresses.enabled();
+        if (withEmail) {
+            EmailAddress.problem(form.getEmail()).ifPresent(p -> errors.put("email", p));
+        }
         if (!errors.isEmpty()) {
             return new Rejected(errors);
         }
@@ -71,6 +81,9 @@ public class Registration {
             user = users.create(form.getUsername(), form.getName().strip(), hash);
         } catch (UsernameTakenException e) {
             return new Rejected(Map.of("username", TAKEN));
+        }
+        if (withEmail) {
+            addresses.change(user.getId(), form.getEmail()); // unverified, and a link to verify it mailed
         }
         authentication.signedUp(user);
         return new Registered(user);

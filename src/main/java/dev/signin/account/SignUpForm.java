@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
-/** The sign-up form: field names are a contract (username, name, password, confirm). */
+/** The sign-up form: field names are a contract (username, name, password, confirm, and the optional email). */
 public class SignUpForm {
 
     public static final String CONFIRM_MISMATCH = "The passwords do not match.";
@@ -35,6 +35,11 @@ public class SignUpForm {
     @FormParam("confirm")
     private String confirm;
 
+    /** Optional: where a password reset link can go, once verified. */
+    @MvcBinding
+    @FormParam("email")
+    private String email;
+
     public SignUpForm() {
     }
 
@@ -55,6 +60,14 @@ public class SignUpForm {
 
     public String getPassword() {
         return password == null ? "" : password;
+    }
+
+    public String getEmail() {
+        return email == null ? "" : email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public String getConfirm() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -55,6 +56,23 @@ public class Credentials {
             endSessions(userId, null, SessionRegistry.Reason.PASSWORD_CHANGED);
             return start(user, address, userAgent);
         });
+    }
+
+    /**
+     * Replaces a forgotten password by a mailed link: only if the credentials are still the ones
+     * the link was made for and the link is taken (used up) in this same transaction, under the
+     * lock on the user's row, so that of two requests with one link one resets. Every session,
+     * remember-me and device cookie of the account ends; no session starts.
+     */
+    @Transactional
+    public boolean resetPassword(long userId, int linkVersion, String newHash, BooleanSupplier takeLink) {
+        return locked(userId).filter(user -> user.getCredentialVersion() == linkVersion).filter(user -> takeLink.getAsBoolean())
+                .map(user -> {
+                    user.setPasswordHash(newHash);
+                    user.raiseCredentialVersion();
+                    endSessions(userId, null, SessionRegistry.Reason.PASSWORD_RESET);
+                    return true;
+                }).orElse(false);
     }
 
     /** Ends every session of the user but the one kept, and voids every cookie and sign-in in progress. */

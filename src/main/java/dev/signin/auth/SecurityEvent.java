@@ -31,7 +31,17 @@ public record SecurityEvent(Kind kind, Instant time, Long userId, String usernam
         /** A sign-in with a passkey (it counts as two factors: no code is asked), and one refused. */
         SIGN_IN_PASSKEY, SIGN_IN_PASSKEY_FAILED,
         /** With a second factor required, the right password of an account whose second factor is a passkey: it signs in with that. */
-        SIGN_IN_PASSKEY_REQUIRED;
+        SIGN_IN_PASSKEY_REQUIRED,
+        /** Mail (dev.signin.mail): one written to the outbox, handed to the SMTP server, an attempt failed (tried again later), given up. */
+        MAIL_QUEUED, MAIL_SENT, MAIL_FAILED, MAIL_GIVEN_UP,
+        /**
+         * Password reset by mail: a link asked for (whether or not the address is known), one mailed,
+         * the form held back by the throttle, a link refused (used, late, superseded, tampered or a
+         * wrong code), and the password reset.
+         */
+        PASSWORD_RESET_REQUESTED, PASSWORD_RESET_MAILED, PASSWORD_RESET_THROTTLED, PASSWORD_RESET_REFUSED, PASSWORD_RESET,
+        /** E-mail addresses: one set or changed (a verification link mailed), verified, a verification link refused. */
+        EMAIL_CHANGED, EMAIL_VERIFIED, EMAIL_VERIFICATION_REFUSED;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);

@@ -34,7 +34,7 @@ public class SessionRegistry {
 
     /** Why a session ended, as stored. */
     public enum Reason {
-        SIGNED_OUT, ENDED_BY_USER, PASSWORD_CHANGED, EXPIRED, LIFETIME_OVER, ACCOUNT_GONE;
+        SIGNED_OUT, ENDED_BY_USER, PASSWORD_CHANGED, PASSWORD_RESET, EXPIRED, LIFETIME_OVER, ACCOUNT_GONE;
 
         String stored() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -129,6 +129,25 @@ public class SignInThrottle {
         return new Key("c:" + userId + ":" + deviceId, settings.throttleAccountFreeFailures(), true);
     }
 
+    /** Mails asked for (a reset or a verification link) from one client network: every request counts, none is given back. */
+    public Key mailRequests(String address) {
+        return new Key("m:" + ClientNetwork.of(address), settings.throttleAddressFreeFailures(), false);
+    }
+
+    /** Mails asked for to one address, known or not (the answer must not tell): a few free, then growing waits. */
+    public Key mailAddress(String emailKey) {
+        // A hash: the table holds no address, and every address fits the key's column.
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(emailKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Key("e:" + java.util.HexFormat.of().formatHex(digest), MAIL_FREE_REQUESTS, false);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Requests for mail to one address before waits start. */
+    static final int MAIL_FREE_REQUESTS = 3;
+
     public Key session(String sessionKey) {
         return new Key("s:" + sessionKey, settings.throttleAccountFreeFailures(), true);
     }

@@ -33,7 +33,9 @@ public class StepUp {
         NEW_RECOVERY_CODES("new-recovery-codes"),
         ADD_PASSKEY("add-passkey"),
         REMOVE_PASSKEY("remove-passkey"),
-        SET_UP_APP("set-up-app");
+        SET_UP_APP("set-up-app"),
+        /** Adding or changing the e-mail address: the one reset links go to. */
+        CHANGE_EMAIL("change-email");
 
         private final String id;
 

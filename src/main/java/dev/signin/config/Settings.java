@@ -111,7 +111,52 @@ public class Settings {
     @ConfigProperty(name = "signin.webauthn.origins", defaultValue = RelyingParty.DEFAULT_ORIGINS)
     String webauthnOrigins;
 
+    @Inject
+    @ConfigProperty(name = "signin.mail.host")
+    Optional<String> mailHost;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.port")
+    Optional<Integer> mailPort;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.tls", defaultValue = "starttls")
+    String mailTls;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.username")
+    Optional<String> mailUsername;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.password")
+    Optional<String> mailPassword;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.from")
+    Optional<String> mailFrom;
+
+    @Inject
+    @ConfigProperty(name = "signin.base-url")
+    Optional<String> baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.reset-minutes", defaultValue = "30")
+    int mailResetMinutes;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.verify-hours", defaultValue = "24")
+    int mailVerifyHours;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.poll-seconds", defaultValue = "5")
+    int mailPollSeconds;
+
+    @Inject
+    @ConfigProperty(name = "signin.mail.retry-seconds", defaultValue = "10")
+    int mailRetrySeconds;
+
     private Mode mode;
+    private MailSettings mail;
     private RelyingParty relyingParty;
     private Set<String> trustedProxyAddresses;
     private Set<String> metricsAddressSet;
@@ -142,6 +187,8 @@ public class Settings {
         trustedProxyAddresses = addresses(trustedProxies);
         relyingParty = RelyingParty.parse(webauthnRpId, webauthnOrigins);
         metricsAddressSet = addresses(metricsAddresses);
+        mail = MailSettings.parse(mode, mailHost, mailPort, mailTls, mailUsername, mailPassword, mailFrom, baseUrl,
+                mailResetMinutes, mailVerifyHours, mailPollSeconds, mailRetrySeconds);
         if (metricsToken().filter(token -> token.length() < MIN_METRICS_TOKEN).isPresent()) {
             throw new ConfigurationException("signin.metrics.token (SIGNIN_METRICS_TOKEN) must be at least " + MIN_METRICS_TOKEN
                     + " characters, e.g. the output of 'openssl rand -base64 32'");
@@ -237,6 +284,11 @@ public class Settings {
     /** Passkeys: the relying party id and the origins answers may come from (signin.webauthn.*). */
     public RelyingParty relyingParty() {
         return relyingParty;
+    }
+
+    /** Mail: the SMTP server (or dev mode's files), the base URL of links, the tokens' lifetimes (signin.mail.*). */
+    public MailSettings mail() {
+        return mail;
     }
 
     public int passwordMemoryKib() {

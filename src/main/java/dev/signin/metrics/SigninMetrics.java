@@ -14,6 +14,10 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.Timer;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The app's metrics, rendered at /metrics: sign-ins, failed password checks, held-back attempts,
  * password hashing time and active sessions. Counted from the {@link SecurityEvent}s and
@@ -36,6 +40,13 @@ public class SigninMetrics {
     private Counter recoveryCodesUsed;
     private Counter failedPasskeys;
     private Timer hashing;
+    /** Mail and account recovery, one counter per step, named after the audit log's event. */
+    private final Map<SecurityEvent.Kind, Counter> recovery = new EnumMap<>(SecurityEvent.Kind.class);
+    static final List<SecurityEvent.Kind> RECOVERY_STEPS = List.of(SecurityEvent.Kind.MAIL_QUEUED, SecurityEvent.Kind.MAIL_SENT,
+            SecurityEvent.Kind.MAIL_FAILED, SecurityEvent.Kind.MAIL_GIVEN_UP, SecurityEvent.Kind.PASSWORD_RESET_REQUESTED,
+            SecurityEvent.Kind.PASSWORD_RESET_MAILED, SecurityEvent.Kind.PASSWORD_RESET_THROTTLED, SecurityEvent.Kind.PASSWORD_RESET_REFUSED,
+            SecurityEvent.Kind.PASSWORD_RESET, SecurityEvent.Kind.EMAIL_CHANGED, SecurityEvent.Kind.EMAIL_VERIFIED,
+            SecurityEvent.Kind.EMAIL_VERIFICATION_REFUSED);
 
     @PostConstruct
     void register() {
@@ -55,6 +66,11 @@ public class SigninMetrics {
                 .withDescription("Recovery codes used in place of an authenticator-app code").build());
         failedPasskeys = registry.counter(Metadata.builder().withName("signin.passkeys.failed")
                 .withDescription("Passkey sign-ins refused: an answer that did not verify, or a challenge used, late or not this browser's").build());
+        // One counter per step (/metrics is rendered by MetricsResource, one line per name).
+        for (SecurityEvent.Kind kind : RECOVERY_STEPS) {
+            recovery.put(kind, registry.counter(Metadata.builder().withName("signin.recovery." + kind.jsonName())
+                    .withDescription("Mail and account recovery: " + kind.jsonName().replace('_', ' ') + " (the audit log's event)").build()));
+        }
         hashing = registry.timer(Metadata.builder().withName("signin.password.hashing")
                 .withDescription("Time spent computing Argon2id password hashes").withUnit(MetricUnits.SECONDS).build());
         registry.gauge(Metadata.builder().withName("signin.sessions.active")
@@ -82,6 +98,10 @@ public class SigninMetrics {
             case SIGN_IN_CODE_FAILED, SECOND_FACTOR_REFUSED -> failedCodes.inc();
             case RECOVERY_CODE_USED -> recoveryCodesUsed.inc();
             default -> {
+                Counter step = recovery.get(event.kind());
+                if (step != null) {
+                    step.inc();
+                }
                 // the other steps are in the audit log, not counted
             }
         }

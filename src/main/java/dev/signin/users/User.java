@@ -65,6 +65,20 @@ public class User {
     @Column(name = "totp_last_step", nullable = false)
     private long totpLastStep;
 
+    /** An e-mail address (optional), as typed; see {@link #keyOfEmail} for look-ups. */
+    @Column(name = "email", length = MAX_EMAIL)
+    private String email;
+
+    @Column(name = "email_key", length = MAX_EMAIL)
+    private String emailKey;
+
+    /** Whether the owner followed the link mailed to the address: only a verified one gets reset links. */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
+    /** RFC 5321's limit on a path, the longest address that can be delivered. */
+    public static final int MAX_EMAIL = 254;
+
     protected User() {
         // for JPA
     }
@@ -175,6 +189,30 @@ public class User {
         this.totpSecret = sealed;
         this.totpPending = null;
         this.totpLastStep = usedStep;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public boolean isEmailVerified() {
+        return email != null && emailVerified;
+    }
+
+    /** A new address, unverified until its link is followed; null removes it. */
+    public void setEmail(String email) {
+        this.email = email;
+        this.emailKey = email == null ? null : keyOfEmail(email);
+        this.emailVerified = false;
+    }
+
+    public void verifyEmail() {
+        this.emailVerified = email != null;
+    }
+
+    /** The form of an address that look-ups use: without surrounding spaces, in lower case. */
+    public static String keyOfEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     public void disableTotp() {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** The user store: JPA over the app's data source. */
@@ -27,6 +28,14 @@ public class UserRepository {
                 .setParameter("key", User.keyOf(username))
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** The accounts whose verified address this is (an address may belong to a few), at most five. */
+    public List<User> findByVerifiedEmail(String email) {
+        return em.createQuery("select u from User u where u.emailKey = :key and u.emailVerified = true order by u.id", User.class)
+                .setParameter("key", User.keyOfEmail(email))
+                .setMaxResults(5)
+                .getResultList();
     }
 
     /** Creates the account; {@link UsernameTakenException} when the name is taken, even in a race. */

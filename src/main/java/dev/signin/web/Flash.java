@@ -22,7 +22,8 @@ final class Flash {
     static final Map<String, String> WITHOUT_SESSION = Map.of(
             "signed-out", "You have been signed out.",
             "account-deleted", "Your account has been deleted.",
-            "code-expired", "Your sign-in took too long. Please sign in again.");
+            "code-expired", "Your sign-in took too long. Please sign in again.",
+            "password-reset", "Your password has been reset and every session of your account has ended. Sign in with the new password.");
     private static final int COOKIE_SECONDS = 60;
 
     private Flash() {

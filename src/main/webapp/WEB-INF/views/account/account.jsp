@@ -34,6 +34,16 @@
     </form>
   </section>
 
+  <c:if test="${features.mail}">
+  <section class="card section" aria-labelledby="email-heading">
+    <h2 id="email-heading">E-mail address</h2>
+    <p><c:choose><c:when test="${empty user.email}">None: if you forget your password, there is no way back.</c:when>
+      <c:when test="${user.emailVerified}"><c:out value="${user.email}"/> (verified): password reset links go there.</c:when>
+      <c:otherwise><c:out value="${user.email}"/>, not verified yet.</c:otherwise></c:choose>
+      <a href="${ctx}/account/email">${empty user.email ? 'Add an address' : 'Change the address'}</a></p>
+  </section>
+  </c:if>
+
   <section class="card section" aria-labelledby="two-step-heading">
     <h2 id="two-step-heading">Two-step verification</h2>
     <p>${user.twoStep ? 'On: signing in asks for a code from your authenticator app.' : 'Off: your password alone signs you in.'}

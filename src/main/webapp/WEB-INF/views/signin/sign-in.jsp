@@ -24,6 +24,7 @@
       <label for="remember">Keep me signed in on this browser</label>
     </div>
     <button type="submit" class="primary">Sign in</button>
+    <c:if test="${features.mail}"><p class="aside"><a href="${ctx}/password/forgot">Forgot your password?</a></p></c:if>
   </form>
   <%-- Shown by /assets/passkeys.js where the browser has WebAuthn; without the script it stays hidden. --%>
   <form method="post" action="${ctx}/sign-in/passkey" class="card passkey-sign-in" id="passkey-sign-in" hidden

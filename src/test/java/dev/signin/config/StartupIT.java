@@ -29,6 +29,17 @@ class StartupIT {
     }
 
     @Test
+    void productionWithMailButNoBaseUrlRefusesToDeployWithAClearMessage() {
+        try (PayaraMicro server = new PayaraMicro("mail-no-base-url", Map.of("SIGNIN_MODE", "production",
+                "SIGNIN_SECRET", PayaraMicro.SECRET, "SIGNIN_MAIL_HOST", "smtp.mail.test"))) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, server::start);
+            assertTrue(failure.getMessage().contains("did not deploy"), failure.getMessage());
+            assertTrue(server.logText().contains("signin.base-url (SIGNIN_BASE_URL) is required when mail is configured"),
+                    "the reason is in the log");
+        }
+    }
+
+    @Test
     void devModeGeneratesASecretOffersDemoUsersAndHttpsMakesCookiesSecure() throws Exception {
         try (PayaraMicro server = new PayaraMicro("dev", Map.of(
                 "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true",
@@ -36,6 +47,9 @@ class StartupIT {
             server.start();
             assertTrue(Files.isRegularFile(server.dataDir().resolve("secret-key")), "generated and kept in the data dir");
             assertTrue(server.logText().contains("No SIGNIN_SECRET configured: generated a dev secret"), "with a warning");
+            // Dev mode needs no SMTP server: mail goes to .eml files in the data directory, and recovery is offered.
+            assertTrue(server.logText().contains("Mail goes to .eml files in " + server.dataDir().resolve("mail")), "the log says where mail goes");
+            assertEquals(200, new Browser(server.uri("")).get("/password/forgot").status());
 
             // The cookies are Secure, so a client keeps them for HTTPS only: send them by hand, as a
             // TLS-terminating proxy in front of the app would pass them through.

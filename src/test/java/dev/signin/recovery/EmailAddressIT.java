@@ -1,0 +1,151 @@
+package dev.signin.recovery;
+
+import dev.signin.account.TwoStepIT;
+import dev.signin.testing.Accounts;
+import dev.signin.testing.Browser;
+import dev.signin.testing.Concurrently;
+import dev.signin.testing.MailServer;
+import dev.signin.testing.MailServer.Mailbox;
+import dev.signin.testing.Page;
+import dev.signin.testing.PayaraMicro;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.signin.recovery.PasswordResetIT.askForLink;
+import static dev.signin.recovery.PasswordResetIT.pathOf;
+import static dev.signin.testing.Accounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** E-mail addresses: given at sign-up or in the settings, verified by a mailed link, and only then sent reset links. */
+@MailServer.Shared
+class EmailAddressIT {
+
+    static String newAddress(String prefix) {
+        return Accounts.uniqueUsername(prefix) + "@mail.test";
+    }
+
+    /** Signs up with an address and follows its verification link; the username. */
+    static String signUpVerified(Browser browser, Mailbox mailbox, String email) {
+        String username = Accounts.uniqueUsername("verified");
+        Page signedUp = browser.submit("/sign-up", "/sign-up", Map.of("username", username, "name", "Name of " + username,
+                "email", email, "password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(303, signedUp.status(), signedUp::toString);
+        String link = Mailbox.link(mailbox.await(email, "Verify your e-mail address"));
+        assertEquals(200, browser.get(pathOf(link)).status());
+        return username;
+    }
+
+    @Test
+    void anAddressGivenAtSignUpGetsResetLinksOnlyOnceVerified(PayaraMicro server, Browser browser, Mailbox mailbox) {
+        String email = newAddress("signup");
+        String username = Accounts.uniqueUsername("signup");
+        Page form = browser.get("/sign-up");
+        assertTrue(form.body().contains("name=\"email\""), "the sign-up form offers an address");
+        Page signedUp = browser.post("/sign-up", Map.of("username", username, "name", "Ada", "email", email,
+                "password", PASSWORD, "confirm", PASSWORD, Browser.CSRF_FIELD, form.csrf()));
+        assertEquals(303, signedUp.status(), signedUp::toString);
+        String link = Mailbox.link(mailbox.await(email, "Verify your e-mail address"));
+        assertTrue(link.startsWith("http://localhost:" + server.port() + "/account/email/verify?token="), link);
+        assertTrue(browser.get("/account/email").body().contains("not verified yet"));
+
+        assertEquals(200, askForLink(new Browser(server.uri("")), email).status());
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(email).stream().filter(m -> Mailbox.subject(m).contains("Reset")).toList(),
+                "an unverified address gets no reset link");
+
+        Browser elsewhere = new Browser(server.uri(""));
+        Page verified = elsewhere.get(pathOf(link));
+        assertEquals(200, verified.status(), "the link works in any browser, signed in or not");
+        assertTrue(verified.body().contains("Address verified"), verified.body());
+        assertEquals(410, elsewhere.get(pathOf(link)).status(), "a verification link works once");
+        assertTrue(browser.get("/account/email").body().contains("(verified)"));
+
+        askForLink(new Browser(server.uri("")), email);
+        mailbox.await(email, "Reset your password");
+    }
+
+    @Test
+    void aSignUpWithoutAnAddressIsFineAndABadOneIsRefused(Browser browser) {
+        String username = Accounts.uniqueUsername("noaddress");
+        Page bad = browser.submit("/sign-up", "/sign-up", Map.of("username", username, "name", "Ada", "email", "not an address",
+                "password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("Enter an e-mail address"), bad.body());
+        Page without = browser.submit("/sign-up", "/sign-up", Map.of("username", username, "name", "Ada", "password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(303, without.status(), without::toString);
+        assertTrue(browser.get("/account/email").body().contains("has no e-mail address"));
+    }
+
+    @Test
+    void aChangeNeedsThePasswordIsVerifiedAgainAndTellsTheOldAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
+        String old = newAddress("old");
+        signUpVerified(browser, mailbox, old);
+        String fresh = newAddress("new");
+
+        Page noPassword = browser.submit("/account/email", "/account/email", Map.of("email", fresh, "current", ""));
+        assertEquals(422, noPassword.status());
+        Page wrong = browser.submit("/account/email", "/account/email", Map.of("email", fresh, "current", "not my password"));
+        assertEquals(422, wrong.status());
+        Page badAddress = browser.submit("/account/email", "/account/email", Map.of("email", "a@", "current", PASSWORD));
+        assertEquals(422, badAddress.status());
+        Page changed = browser.submit("/account/email", "/account/email", Map.of("email", fresh, "current", PASSWORD));
+        assertEquals(303, changed.status(), changed::toString);
+        assertTrue(browser.follow(changed).body().contains("We sent a link to " + fresh));
+
+        String told = Mailbox.body(mailbox.await(old, "Your e-mail address was changed"));
+        assertTrue(told.contains(fresh), told);
+        String link = Mailbox.link(mailbox.await(fresh, "Verify your e-mail address"));
+
+        askForLink(new Browser(server.uri("")), old);
+        askForLink(new Browser(server.uri("")), fresh);
+        Concurrently.sleep(3000);
+        assertEquals(0, mailbox.to(old).stream().filter(m -> Mailbox.subject(m).contains("Reset")).count(), "the old address is no longer the account's");
+        assertEquals(0, mailbox.to(fresh).stream().filter(m -> Mailbox.subject(m).contains("Reset")).count(), "the new one is not verified yet");
+        assertEquals(200, browser.get(pathOf(link)).status());
+    }
+
+    @Test
+    void aLinkForAnAddressReplacedSinceIsRefused(Browser browser, Mailbox mailbox) {
+        String first = newAddress("first");
+        String second = newAddress("second");
+        Accounts.signUp(browser, "replaced");
+        assertEquals(303, browser.submit("/account/email", "/account/email", Map.of("email", first, "current", PASSWORD)).status());
+        String firstLink = Mailbox.link(mailbox.await(first, "Verify your e-mail address"));
+        assertEquals(303, browser.submit("/account/email", "/account/email", Map.of("email", second, "current", PASSWORD)).status());
+        mailbox.await(second, "Verify your e-mail address");
+        assertEquals(410, browser.get(pathOf(firstLink)).status());
+        assertEquals(400, browser.get("/account/email/verify?token=../../etc").status());
+    }
+
+    @Test
+    void withTwoStepVerificationOnAChangeNeedsTheCodeToo(Browser browser, Mailbox mailbox) {
+        TwoStepIT.Enabled account = TwoStepIT.enable(browser, "email2fa");
+        String email = newAddress("twostep");
+        Page passwordOnly = browser.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+        assertEquals(422, passwordOnly.status());
+        assertTrue(passwordOnly.body().contains("Confirm it with a code"), passwordOnly.body());
+        Page withCode = browser.submit("/account/email", "/account/email",
+                Map.of("email", email, "current", PASSWORD, "code", TwoStepIT.code(account.key(), 0)));
+        assertEquals(303, withCode.status(), withCode::toString);
+        assertEquals(200, browser.get(pathOf(Mailbox.link(mailbox.await(email, "Verify your e-mail address")))).status());
+
+        Page off = browser.submit("/account/two-step", "/account/two-step/disable",
+                Map.of("current", PASSWORD, "code", TwoStepIT.code(account.key(), 1)));
+        assertEquals(303, off.status(), off::toString);
+        String notice = Mailbox.body(mailbox.await(email, "Two-step verification was turned off"));
+        assertTrue(notice.contains(account.username()), notice);
+    }
+
+    @Test
+    void securityNoticesGoToTheVerifiedAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
+        String email = newAddress("notices");
+        signUpVerified(browser, mailbox, email);
+        String next = "another passphrase for notices";
+        assertEquals(303, browser.submit("/account", "/account/password", Map.of("current", PASSWORD, "password", next, "confirm", next)).status());
+        String body = Mailbox.body(mailbox.await(email, "Your password was changed"));
+        assertTrue(body.contains("The password of your account was changed."), body);
+    }
+}
