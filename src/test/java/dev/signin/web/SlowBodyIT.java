@@ -4,6 +4,7 @@ import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
 import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.RawHttp;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +121,7 @@ class SlowBodyIT {
             socket.setSoTimeout((int) DEADLINE.plus(SLACK).plusSeconds(30).toMillis());
             long start = System.nanoTime();
             OutputStream out = socket.getOutputStream();
-            out.write(head("/sign-in", null, BODY_BYTES));
+            out.write(head("/sign-in", null, BODY_BYTES, false)); // the client would keep the connection
             out.write("username=stalled&pass".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer;
@@ -139,6 +140,22 @@ class SlowBodyIT {
             assertTrue(head.contains("content-security-policy: default-src 'self'") && head.contains("cache-control: no-store"), what);
             assertTrue(answer.contains("<h1>") && answer.contains("/assets/app.css") && answer.contains("Error 408"), what);
         }
+    }
+
+    @Test
+    void aBodyRefusedUnreadEndsItsConnection(PayaraMicro server) {
+        // Over the size limit: 413 before a byte of it is read. Were the rest swallowed to keep the
+        // connection, a sender could keep it busy for as long as it likes.
+        byte[] head = head("/sign-in", null, 10_000_000L, false);
+        byte[] request = new byte[head.length + 4096];
+        System.arraycopy(head, 0, request, 0, head.length);
+        java.util.Arrays.fill(request, head.length, request.length, (byte) 'x');
+        long start = System.nanoTime();
+        RawHttp.Exchange exchange = RawHttp.exchange(server.port(), request, 15_000);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertTrue(exchange.text().startsWith("HTTP/1.1 413 "), exchange.text());
+        assertTrue(exchange.closedByServer(), "the connection is closed, not kept to swallow the rest (open after "
+                + seconds + " s):\n" + exchange.text());
     }
 
     @Test
@@ -180,7 +197,11 @@ class SlowBodyIT {
     }
 
     static byte[] head(String path, String cookie, int contentLength) {
-        return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        return head(path, cookie, contentLength, true);
+    }
+
+    static byte[] head(String path, String cookie, long contentLength, boolean close) {
+        return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (close ? "Connection: close\r\n" : "")
                 + "Content-Type: application/x-www-form-urlencoded\r\n"
                 + (cookie == null ? "" : "Cookie: " + cookie + "\r\n")
                 + "Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
