@@ -57,16 +57,25 @@ final class BodyReader {
         return deadline(expected, limit);
     }
 
-    /** Takes bytes that arrived; false once decided (a body larger than the limit decides TOO_LARGE). */
+    /**
+     * Takes bytes that arrived, up to the Content-Length; false once decided. Its last byte decides
+     * WHOLE (bytes after it are not the body's: over a connection that asked to be upgraded, the
+     * container passes on everything that follows), and more than the limit decides TOO_LARGE.
+     */
     synchronized boolean add(byte[] buffer, int length) {
         if (outcome != null) {
             return false;
         }
-        if (bytes.size() + (long) length > limit || expected >= 0 && bytes.size() + (long) length > expected) {
+        int taken = expected < 0 ? length : (int) Math.min(length, expected - bytes.size());
+        if (bytes.size() + (long) taken > limit) {
             outcome = Outcome.TOO_LARGE;
             return false;
         }
-        bytes.write(buffer, 0, length);
+        bytes.write(buffer, 0, taken);
+        if (bytes.size() == expected) {
+            outcome = Outcome.WHOLE;
+            return false;
+        }
         return true;
     }
 

@@ -13,6 +13,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.inject.Inject;
+import org.jboss.weld.context.http.Http;
+import org.jboss.weld.context.http.HttpRequestContext;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,6 +41,11 @@ public class WholeBodies extends HttpFilter {
     @Resource
     ManagedScheduledExecutorService timers;
 
+    /** The request scope of CDI, which Payara does not start for an ASYNC dispatch: the app's beans need it. */
+    @Inject
+    @Http
+    HttpRequestContext requestScope;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -46,9 +54,19 @@ public class WholeBodies extends HttpFilter {
             answer(body, request, response, chain);
             return;
         }
-        if (request.getDispatcherType() != DispatcherType.REQUEST
-                || !BodyReader.mayHaveBody(request.getMethod(), request.getContentLengthLong(), request.getProtocol())) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
             chain.doFilter(request, response);
+            return;
+        }
+        boolean upgrade = request.getHeader("Upgrade") != null;
+        if (upgrade) {
+            // The listener takes no upgrade (HTTP/1.1 only), but its HTTP layer then passes on all
+            // that follows the head as the body, and closes the connection after the answer: the
+            // body is read here by its Content-Length, and the client told that the connection ends.
+            response.setHeader("Connection", "close");
+        }
+        if (!BodyReader.mayHaveBody(request.getMethod(), request.getContentLengthLong(), request.getProtocol())) {
+            chain.doFilter(upgrade ? new ReadBody(request, new byte[0]) : request, response);
             return;
         }
         BodyReader body = new BodyReader(request.getContentLengthLong(), RequestSizeLimit.MAX_BODY_BYTES);
@@ -97,8 +115,9 @@ public class WholeBodies extends HttpFilter {
                         return; // onAllDataRead follows
                     }
                     if (!body.add(buffer, n)) {
-                        if (body.outcome() == BodyReader.Outcome.TOO_LARGE) {
-                            decided();
+                        BodyReader.Outcome outcome = body.outcome();
+                        if (outcome == BodyReader.Outcome.WHOLE || outcome == BodyReader.Outcome.TOO_LARGE) {
+                            decided(); // by this call, or by an earlier one: dispatch() refuses a second time
                         }
                         return;
                     }
@@ -119,18 +138,35 @@ public class WholeBodies extends HttpFilter {
                 }
             }
 
+            private boolean dispatched;
+
             private void decided() {
                 deadline.cancel(false);
-                wait.dispatch();
+                if (!dispatched) {
+                    dispatched = true;
+                    wait.dispatch();
+                }
             }
         });
     }
 
     /** Back in a request thread, with the body's fate decided. */
-    private static void answer(BodyReader body, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void answer(BodyReader body, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         switch (body.outcome()) {
-            case WHOLE -> chain.doFilter(new ReadBody(request, body.bytes()), response);
+            case WHOLE -> {
+                boolean started = requestScope.associate(request);
+                requestScope.activate();
+                try {
+                    chain.doFilter(new ReadBody(request, body.bytes()), response);
+                } finally {
+                    requestScope.invalidate();
+                    requestScope.deactivate();
+                    if (started) {
+                        requestScope.dissociate(request);
+                    }
+                }
+            }
             case TOO_SLOW -> refuse(response, HttpServletResponse.SC_REQUEST_TIMEOUT);
             case TOO_LARGE -> refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             case BROKEN -> refuse(response, HttpServletResponse.SC_BAD_REQUEST);

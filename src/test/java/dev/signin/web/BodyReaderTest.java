@@ -41,9 +41,9 @@ class BodyReaderTest {
     void aBodyInPartsIsWholeWhenAllOfItCame() {
         BodyReader body = new BodyReader(11, LIMIT);
         assertTrue(body.add("hello ".getBytes(StandardCharsets.US_ASCII), 6));
-        assertTrue(body.add("world!!".getBytes(StandardCharsets.US_ASCII), 5));
-        assertTrue(body.ended());
+        assertFalse(body.add("world!!".getBytes(StandardCharsets.US_ASCII), 7), "its last byte decides");
         assertEquals(BodyReader.Outcome.WHOLE, body.outcome());
+        assertFalse(body.ended());
         assertArrayEquals("hello world".getBytes(StandardCharsets.US_ASCII), body.bytes());
         assertFalse(body.expired(), "a deadline after the end changes nothing");
         assertEquals(BodyReader.Outcome.WHOLE, body.outcome());
@@ -61,10 +61,15 @@ class BodyReaderTest {
     }
 
     @Test
-    void moreThanTheLengthOrTheLimitIsTooLarge() {
-        BodyReader longer = new BodyReader(4, LIMIT);
-        assertFalse(longer.add(new byte[5], 5));
-        assertEquals(BodyReader.Outcome.TOO_LARGE, longer.outcome());
+    void bytesAfterTheLengthAreNotTheBodys() {
+        BodyReader upgraded = new BodyReader(4, LIMIT);
+        assertFalse(upgraded.add("a=bcGET / HTTP/1.1".getBytes(StandardCharsets.US_ASCII), 18));
+        assertEquals(BodyReader.Outcome.WHOLE, upgraded.outcome());
+        assertArrayEquals("a=bc".getBytes(StandardCharsets.US_ASCII), upgraded.bytes());
+    }
+
+    @Test
+    void moreThanTheLimitIsTooLarge() {
 
         BodyReader unbounded = new BodyReader(-1, 8);
         assertTrue(unbounded.add(new byte[8], 8));
