@@ -8,11 +8,13 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.inject.Inject;
 import org.jboss.weld.context.http.Http;
 import org.jboss.weld.context.http.HttpRequestContext;
@@ -151,8 +153,9 @@ public class WholeBodies extends HttpFilter {
     }
 
     /** Back in a request thread, with the body's fate decided. */
-    private void answer(BodyReader body, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void answer(BodyReader body, HttpServletRequest request, HttpServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletResponse response = new ErrorPages(request, servletResponse);
         switch (body.outcome()) {
             case WHOLE -> {
                 boolean started = requestScope.associate(request);
@@ -170,6 +173,42 @@ public class WholeBodies extends HttpFilter {
             case TOO_SLOW -> refuse(response, HttpServletResponse.SC_REQUEST_TIMEOUT);
             case TOO_LARGE -> refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             case BROKEN -> refuse(response, HttpServletResponse.SC_BAD_REQUEST);
+        }
+    }
+
+    /**
+     * A response whose errors get our error page. Payara applies the error pages of web.xml to a
+     * dispatch only when it ends the request's asynchronous mode, which an ASYNC dispatch does not:
+     * sendError() there would leave an empty answer. So it forwards to the error page itself, with
+     * the attributes the container would set.
+     */
+    static final class ErrorPages extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+
+        ErrorPages(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (isCommitted()) {
+                throw new IllegalStateException("The response is committed");
+            }
+            setStatus(status);
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+            request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message == null ? "" : message);
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+            try {
+                request.getRequestDispatcher("/WEB-INF/error").forward(request, getResponse());
+            } catch (ServletException e) {
+                throw new IOException(e);
+            }
         }
     }
 
