@@ -68,7 +68,9 @@ public class WholeBodies extends HttpFilter {
             response.setHeader("Connection", "close");
         }
         if (!BodyReader.mayHaveBody(request.getMethod(), request.getContentLengthLong(), request.getProtocol())) {
-            chain.doFilter(upgrade ? new ReadBody(request, new byte[0]) : request, response);
+            // An empty body of an upgrade request would be read to the end of the connection.
+            boolean emptyUpgrade = upgrade && !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
+            chain.doFilter(emptyUpgrade ? new ReadBody(request, new byte[0]) : request, response);
             return;
         }
         BodyReader body = new BodyReader(request.getContentLengthLong(), RequestSizeLimit.MAX_BODY_BYTES);

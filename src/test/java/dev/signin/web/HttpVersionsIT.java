@@ -52,6 +52,10 @@ class HttpVersionsIT {
                 .getBytes(StandardCharsets.US_ASCII), 3_000).text();
         assertTrue(answer.startsWith("HTTP/1.1 200 "), "no 101, no switch: " + firstLines(answer));
         assertFalse(answer.toLowerCase().contains("\r\nupgrade:"), firstLines(answer));
+        String file = RawHttp.exchange(server.port(), ("GET /assets/passkeys.js HTTP/1.1\r\nHost: 127.0.0.1\r\n" + UPGRADE_HEADERS + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII), 3_000).text();
+        assertTrue(file.startsWith("HTTP/1.1 200 ") && file.toLowerCase().contains("\r\ncontent-type: application/javascript"),
+                "a static file too, with its type: " + firstLines(file));
     }
 
     @Test
