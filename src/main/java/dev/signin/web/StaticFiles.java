@@ -15,7 +15,7 @@ import java.util.Set;
  * GlassFish and Tomcat), which sends them with Last-Modified and ETag. Mapped by prefix: see
  * {@link UnservedPaths}. A folder is 404, never the file servlet's redirect to it with a slash.
  */
-@WebServlet(urlPatterns = "/assets/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = "/assets/*", loadOnStartup = 1, asyncSupported = true)
 public class StaticFiles extends HttpServlet {
 
     private transient RequestDispatcher files;

@@ -16,7 +16,7 @@ import java.io.IOException;
  * /assets/..;/x) itself, before any filter, with a 301 to an absolute URL built from the Host
  * header and none of our headers.
  */
-@WebServlet("/*")
+@WebServlet(urlPatterns = "/*", asyncSupported = true)
 public class UnservedPaths extends HttpServlet {
 
     @Override

@@ -14,6 +14,8 @@
     <c:set var="message" value="There is nothing at this address."/></c:when>
   <c:when test="${status == 405}"><c:set var="heading" value="Not allowed here"/>
     <c:set var="message" value="This address does not accept that kind of request."/></c:when>
+  <c:when test="${status == 408}"><c:set var="heading" value="That took too long"/>
+    <c:set var="message" value="What you sent did not arrive in time. Go back and send it again."/></c:when>
   <c:when test="${status == 413}"><c:set var="heading" value="Too much data"/>
     <c:set var="message" value="What you sent is larger than this site accepts."/></c:when>
   <c:when test="${status == 429}"><c:set var="heading" value="Too many attempts"/>

@@ -47,7 +47,10 @@ public final class Browser {
         this.base = base;
         this.cookies = cookies;
         this.clientAddress = clientAddress;
+        // HTTP/1.1, as browsers speak over plain HTTP: Java's default (HTTP_2) asks for an h2c upgrade
+        // on every new connection, which HttpVersionsIT tests on its own.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -126,9 +129,18 @@ public final class Browser {
         return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
     }
 
+    /** A GET that gives up after the timeout (an HttpTimeoutException, as an UncheckedIOException). */
+    public Page get(String path, Duration timeout) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), timeout);
+    }
+
     public Page send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(60));
+    }
+
+    public Page send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60))
+            HttpResponse<String> response = http.send(request.timeout(timeout)
                             .setHeader("X-Forwarded-For", clientAddress).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.headers(), response.body());
