@@ -133,9 +133,26 @@ class EdgeIT {
                 RawHttp.Answer answer = RawHttp.send(server.port(), ("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n"
                         + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
-                if (answer.head().contains("evil.example") || header(answer.head(), "Location") != null) {
+                if (cookie != null && path.contains(";signin_session=") && server.runtime().isPayara7()) {
+                    // Payara 7 takes its session parameter out of the path when the session came in a cookie
+                    // (as Payara 6 does with ";jsessionid="; without a cookie the app sees it and answers 400,
+                    // below): then the answer must be the plain path's, for this signed-in browser.
+                    String plainPath = path.substring(0, path.indexOf(';'));
+                    RawHttp.Answer plain = RawHttp.send(server.port(), ("GET " + (plainPath.isEmpty() ? "/" : plainPath)
+                            + " HTTP/1.1\r\nHost: evil.example\r\nCookie: " + cookie + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    if (answer.status() != plain.status() || !java.util.Objects.equals(header(answer.head(), "Location"), header(plain.head(), "Location"))
+                            || answer.head().contains("evil.example") || !answer.head().contains("Content-Security-Policy: default-src 'self'")) {
+                        problems.add(what + ": not the plain path's answer\n" + answer.head() + "\nplain:\n" + plain.head());
+                    }
+                } else if (answer.head().contains("evil.example") || header(answer.head(), "Location") != null) {
                     problems.add(what + ": a redirect\n" + answer.head());
                 } else if (refusedByTheHttpLayer(answer)) {
+                    // Payara 7's HTTP layer refuses a request target that does not start with '/' (400, "Invalid
+                    // URI: Request must start with /"); Payara 6 passes it on to the app.
+                    if (!path.startsWith("/")) {
+                        continue;
+                    }
                     byTheHttpLayer++;
                     if (!path.contains("\\") && !path.toLowerCase().contains("%5c") && !path.contains("%00")
                             && !path.toLowerCase().startsWith("/%2e%2e/")) {
