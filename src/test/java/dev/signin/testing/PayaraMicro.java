@@ -35,6 +35,8 @@ public final class PayaraMicro implements AutoCloseable {
 
     private static final String BOOT_MARK = "\n===== starting: ";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.boot.timeout.seconds", 240));
+    /** How long the app may take to answer once Payara says it is ready (more on a busy machine). */
+    private static final Duration APP_GRACE = Duration.ofSeconds(Long.getLong("it.app.grace.seconds", 15));
 
     private final ServerRuntime runtime = ServerRuntime.current();
     private final Path workDir;
@@ -216,7 +218,7 @@ public final class PayaraMicro implements AutoCloseable {
             if (serverReadyAt == 0 && serverSaysReady) {
                 serverReadyAt = System.nanoTime();
             }
-            if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > Duration.ofSeconds(15).toNanos()) {
+            if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > APP_GRACE.toNanos()) {
                 stop();
                 throw new IllegalStateException("The app did not deploy: the server is up but GET /sign-in on port "
                         + port + " answers " + lastStatus + " (-1: no answer at all). The server's errors:\n"
