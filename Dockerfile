@@ -12,8 +12,6 @@ COPY --chown=payara:payara server-config/ /opt/payara/config/
 COPY --chown=payara:payara target/signin.war /opt/payara/deployments/signin.war
 # Krazo's ServiceLoaders with a memo (src/krazo-patch): put ahead of Payara's copy below.
 COPY --chown=payara:payara target/signin-krazo-patch.jar /opt/payara/signin-krazo-patch.jar
-# Session ids of 128 random bits (src/server-lib): a class the server itself loads.
-COPY --chown=payara:payara target/signin-server-lib.jar /opt/payara/signin-server-lib.jar
 # The start command (the java command line is in it): checks the secret, clears Payara's root
 # directory (so "docker restart" deploys the WAR once), and adds cluster.args if SIGNIN_CLUSTER=true.
 COPY src/main/docker/entrypoint.sh /opt/payara/entrypoint.sh

@@ -37,7 +37,6 @@ exec java "@$config/payara-micro.args" $cluster \
   -XX:+UseContainerSupport -XX:MaxRAMPercentage=75 \
   -Xbootclasspath/a:/opt/payara/signin-krazo-patch.jar \
   -jar /opt/payara/payara-micro.jar \
-  --addLibs /opt/payara/signin-server-lib.jar \
   --prebootcommandfile "$config/pre-boot-commands.asadmin" \
   --postbootcommandfile "$config/post-boot-commands.asadmin" \
   --rootdir /opt/payara/root \

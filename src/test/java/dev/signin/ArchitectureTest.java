@@ -8,17 +8,25 @@ import jakarta.mvc.Controller;
 import jakarta.ws.rs.core.Context;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The layout the README describes, kept by the build: a change that breaks it fails here. */
+/** The layout docs/architecture.md describes, kept by the build: a change that breaks it fails here. */
 class ArchitectureTest {
 
     static final JavaClasses APP = new ClassFileImporter()
@@ -59,5 +67,48 @@ class ArchitectureTest {
                     .filter(f -> f.isAnnotationPresent(Inject.class) || f.isAnnotationPresent(Context.class)).count();
             assertTrue(collaborators <= 4, c.getName() + " has " + collaborators + " injected collaborators");
         });
+    }
+
+    /** An arrow of the Mermaid flowchart: {@code account --> web}, a node optionally with its label. */
+    static final Pattern ARROW = Pattern.compile("^\\s*(\\w+)(?:\\[[^\\]]*])?\\s*-->\\s*(\\w+)(?:\\[[^\\]]*])?\\s*$", Pattern.MULTILINE);
+
+    /** The diagram's node of a package: its name under dev.signin with '_' for '.', the longest one drawn; "app" for dev.signin. */
+    static String node(String pkg, Set<String> nodes) {
+        String name = pkg.equals("dev.signin") ? "app" : pkg.substring("dev.signin.".length()).replace('.', '_');
+        for (String candidate = name; ; candidate = candidate.substring(0, candidate.lastIndexOf('_'))) {
+            if (nodes.contains(candidate)) {
+                return candidate;
+            }
+            if (!candidate.contains("_")) {
+                throw new AssertionError("docs/architecture.md draws no node for " + pkg);
+            }
+        }
+    }
+
+    @Test
+    void theDiagramInArchitectureMdIsExactlyTheDependenciesBetweenPackages() throws IOException {
+        String doc = Files.readString(Path.of("docs/architecture.md"));
+        int start = doc.indexOf("```mermaid");
+        String diagram = doc.substring(start, doc.indexOf("```", start + 3));
+        Set<String> drawn = new TreeSet<>();
+        Set<String> nodes = new TreeSet<>();
+        Matcher m = ARROW.matcher(diagram);
+        while (m.find()) {
+            drawn.add(m.group(1) + " --> " + m.group(2));
+            nodes.add(m.group(1));
+            nodes.add(m.group(2));
+        }
+        Set<String> actual = new TreeSet<>();
+        APP.forEach(c -> c.getDirectDependenciesFromSelf().forEach(d -> {
+            String target = d.getTargetClass().getBaseComponentType().getPackageName();
+            if (target.equals("dev.signin") || target.startsWith("dev.signin.")) {
+                String from = node(c.getPackageName(), nodes);
+                String to = node(target, nodes);
+                if (!from.equals(to)) {
+                    actual.add(from + " --> " + to);
+                }
+            }
+        }));
+        assertEquals(String.join("\n", actual), String.join("\n", drawn), "the arrows of docs/architecture.md");
     }
 }

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The README's "Payara Server" steps, run as written on a real Payara Server (the pom's
+ * The "Payara Server" steps of docs/deployment.md, run as written on a real Payara Server (the pom's
  * payara.version, unpacked by Maven into target/payara-server) with a fresh domain under
  * target/it/payara-server: create and start the domain; with nothing set but the secret (and the
  * metrics token this test reads) the WAR deploys on the bare domain; then
@@ -132,7 +132,7 @@ class PayaraServerIT {
 
         String username = Accounts.signUp(browser, "server");
         String sessionId = browser.cookie("signin_session").orElseThrow(() -> new AssertionError("no session cookie after sign-up"));
-        assertTrue(sessionId.matches("[0-9a-f]{32}"), "a session id of RandomSessionIds (128 random bits): " + sessionId);
+        assertTrue(sessionId.matches("[0-9a-f]{32}"), "a session id of the WAR's own generator (128 random bits): " + sessionId);
         assertTrue(browser.cookie("JSESSIONIDVERSION").isEmpty(), "sessions in memory, nothing replicated");
         Page profile = browser.get("/");
         assertEquals(200, profile.status());

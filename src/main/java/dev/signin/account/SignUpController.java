@@ -4,6 +4,7 @@ import dev.signin.web.FormErrors;
 import dev.signin.web.Navigation;
 import dev.signin.web.SignedOut;
 import dev.signin.web.Views;
+import dev.signin.web.StartsSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -47,6 +48,7 @@ public class SignUpController {
     }
 
     @POST
+    @StartsSession
     public Response signUp(@Valid @BeanParam SignUpForm form) {
         Map<String, String> errors = FormErrors.of(binding);
         if (!errors.isEmpty() && !form.passwordConfirmed()) {

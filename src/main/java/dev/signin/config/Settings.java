@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Every setting of the app, read once through MicroProfile Config (system properties,
  * environment variables such as {@code SIGNIN_SECRET}, or META-INF/microprofile-config.properties).
- * The README's configuration table lists them.
+ * docs/configuration.md lists them.
  */
 @ApplicationScoped
 public class Settings {
@@ -66,6 +66,10 @@ public class Settings {
     @Inject
     @ConfigProperty(name = "signin.two-step.required", defaultValue = "false")
     boolean twoStepRequired;
+
+    @Inject
+    @ConfigProperty(name = "signin.session-ids.replace", defaultValue = "true")
+    boolean replaceSessionIds;
 
     @Inject
     @ConfigProperty(name = "signin.password.memory-kib", defaultValue = "19456")
@@ -180,6 +184,15 @@ public class Settings {
      */
     public boolean twoStepRequired() {
         return twoStepRequired;
+    }
+
+    /**
+     * The app gives the container's session manager its own generator of 128-bit ids (true, the
+     * default); false keeps the container's own ids, for a server whose ids are strong already.
+     * Either way, production refuses to sign anyone in while the ids issued are weak.
+     */
+    public boolean replaceSessionIds() {
+        return replaceSessionIds;
     }
 
     /** Demo accounts with known passwords: only ever in dev mode. */

@@ -6,6 +6,7 @@ import dev.signin.auth.Passkeys;
 import dev.signin.web.Navigation;
 import dev.signin.web.SafeRedirect;
 import dev.signin.web.Views;
+import dev.signin.web.StartsSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -40,6 +41,7 @@ public class PasskeySignInController {
     Navigation navigation;
 
     @POST
+    @StartsSession
     public Response signIn(@FormParam("credentialId") String credentialId, @FormParam("userHandle") String userHandle,
                            @FormParam("authenticatorData") String authenticatorData, @FormParam("clientDataJSON") String clientDataJson,
                            @FormParam("signature") String signature, @FormParam("next") String next) {

@@ -6,6 +6,7 @@ import dev.signin.web.Navigation;
 import dev.signin.web.SafeRedirect;
 import dev.signin.web.SignedOut;
 import dev.signin.web.Views;
+import dev.signin.web.StartsSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -60,6 +61,7 @@ public class SignInCodeController {
     }
 
     @POST
+    @StartsSession
     public Response submit(@FormParam("code") String code, @FormParam("next") String next) {
         String target = SafeRedirect.localPath(next);
         Outcome outcome = authentication.completeSignIn(code == null ? "" : code);

@@ -7,6 +7,7 @@ import dev.signin.web.Navigation;
 import dev.signin.web.SafeRedirect;
 import dev.signin.web.SignedOut;
 import dev.signin.web.Views;
+import dev.signin.web.StartsSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -48,6 +49,7 @@ public class SignInController {
     }
 
     @POST
+    @StartsSession
     public Response signIn(@BeanParam SignInForm form) {
         String target = SafeRedirect.localPath(form.getNext());
         Outcome outcome = authentication.signIn(form.getUsername(), form.getPassword(), form.isRemember());

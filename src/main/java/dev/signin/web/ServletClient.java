@@ -35,11 +35,13 @@ public class ServletClient implements Client {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Settings settings;
+    private final SessionIds sessionIds;
 
-    ServletClient(HttpServletRequest request, HttpServletResponse response, Settings settings) {
+    ServletClient(HttpServletRequest request, HttpServletResponse response, Settings settings, SessionIds sessionIds) {
         this.request = request;
         this.response = response;
         this.settings = settings;
+        this.sessionIds = sessionIds;
     }
 
     /** For the beans of a request; the authentication mechanism builds its own from the request it is given. */
@@ -47,8 +49,8 @@ public class ServletClient implements Client {
     static class Producer {
         @Produces
         @RequestScoped
-        Client client(HttpServletRequest request, Settings settings) {
-            return new ServletClient(request, responseOf(request), settings);
+        Client client(HttpServletRequest request, Settings settings, SessionIds sessionIds) {
+            return new ServletClient(request, responseOf(request), settings, sessionIds);
         }
     }
 
@@ -87,12 +89,7 @@ public class ServletClient implements Client {
 
     @Override
     public void startSession(SessionHandle handle) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            request.changeSessionId();
-        } else {
-            session = request.getSession(true); // a new id: the container never takes one the browser sent (SignInIT)
-        }
+        HttpSession session = newSessionId();
         session.removeAttribute(PENDING);
         session.removeAttribute(HELD_COOKIES);
         CsrfTokens.renew(request, response, settings); // a token from before the sign-in is worth nothing in it
@@ -103,16 +100,31 @@ public class ServletClient implements Client {
 
     @Override
     public void holdPendingSignIn(PendingSignIn pending) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            request.changeSessionId();
-        } else {
-            session = request.getSession(true);
-        }
+        HttpSession session = newSessionId();
         session.setAttribute(PENDING, pending.stored());
         CsrfTokens.renew(request, response, settings);
         // The container may drop it once the second step could no longer succeed anyway.
         session.setMaxInactiveInterval((int) PendingSignIn.TIMEOUT.toSeconds() + 60);
+    }
+
+    /**
+     * This browser's session under a new id (no fixation), or a new session; never while the
+     * container's ids are weak in production (SessionIds): then no session is left behind.
+     */
+    private HttpSession newSessionId() {
+        sessionIds.refuseIfWeak();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true); // a new id: the container never takes one the browser sent (SignInIT)
+        }
+        sessionIds.check(session.getId());
+        if (sessionIds.refusing()) {
+            session.invalidate();
+            throw new SessionIds.WeakException();
+        }
+        return session;
     }
 
     @Override

@@ -32,6 +32,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     Settings settings;
 
+    @Inject
+    SessionIds sessionIds;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -42,9 +45,14 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (RefusedRequests.mayCarryAPlantedSession(request)) {
             return context.doNothing(); // nobody: RefusedRequests answers 400
         }
+        if (sessionIds.refusing()) {
+            return context.doNothing(); // weak session ids in production: nobody is recognised, no remember-me sign-in
+        }
         Optional<User> user;
         try {
-            user = authentication.recognise(new ServletClient(request, response, settings));
+            user = authentication.recognise(new ServletClient(request, response, settings, sessionIds));
+        } catch (SessionIds.WeakException e) {
+            return context.doNothing(); // the ids turned out weak during this request (SessionIds logged it): anonymous
         } catch (RuntimeException e) {
             if (!DatabaseOutage.isCause(e)) {
                 throw e; // a bug, not an outage: let it show as one

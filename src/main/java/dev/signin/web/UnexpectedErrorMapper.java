@@ -38,6 +38,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             // A form in a charset the JVM does not know (Content-Type: ...; charset=nonsense).
             return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).build();
         }
+        if (causedBy(e, SessionIds.WeakException.class)) {
+            // Production with weak session ids (logged once by SessionIds): nobody is signed in.
+            request.setAttribute(DatabaseOutage.REASON, "session-ids");
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
         if (DatabaseOutage.isCause(e)) {
             LOG.log(Level.WARNING, "Database unavailable", e);
             request.setAttribute(DatabaseOutage.REASON, "database");

@@ -20,6 +20,8 @@
     <c:set var="message" value="Please wait a little and try again."/></c:when>
   <c:when test="${status == 503 and requestScope['signin.errorReason'] == 'database'}"><c:set var="heading" value="Temporarily unavailable"/>
     <c:set var="message" value="We cannot reach our database right now. Your account is safe; please try again in a minute."/></c:when>
+  <c:when test="${status == 503 and requestScope['signin.errorReason'] == 'session-ids'}"><c:set var="heading" value="Sign-in is switched off"/>
+    <c:set var="message" value="This server is not set up to keep sessions safe, so nobody can sign in for now. The people who run it can see why in its log."/></c:when>
   <c:when test="${status == 503}"><c:set var="heading" value="Busy right now"/>
     <c:set var="message" value="Too many people are signing in at this moment. Please try again in a second."/></c:when>
   <c:when test="${status == 415}"><c:set var="heading" value="Unsupported form"/>

@@ -167,6 +167,11 @@ class ClusterIT {
             assertEquals(303, Accounts.signIn(browser, username, Accounts.PASSWORD, false).status());
             twenty.add(browser);
         }
+        // Replicated sessions get the WAR's ids too (128 random bits), not Payara's 28 hex digits.
+        for (Browser browser : twenty) {
+            String id = browser.cookie("signin_session").orElseThrow();
+            assertTrue(id.matches("[0-9a-f]{32}"), "32 hex digits: " + id);
+        }
         for (Browser browser : twenty) {
             awaitSignedIn(browser.at(b.uri("")));
         }
@@ -181,6 +186,9 @@ class ClusterIT {
         for (Browser browser : twenty) {
             awaitSignedIn(browser.at(c.uri("")));
         }
+        Browser newOnC = new Browser(c.uri(""));
+        assertEquals(303, Accounts.signIn(newOnC, username, Accounts.PASSWORD, false).status());
+        assertTrue(newOnC.cookie("signin_session").orElseThrow().matches("[0-9a-f]{32}"), "and on the node started later");
         Browser onC = twenty.get(0).at(c.uri(""));
         assertTrue(onC.get("/account/sessions").body().contains("This session"), "the registry is shared too");
     }

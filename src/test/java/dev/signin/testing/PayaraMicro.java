@@ -48,6 +48,7 @@ public final class PayaraMicro implements AutoCloseable {
     private Path preBootCommands = Path.of(required("server.config.dir"), "pre-boot-commands.asadmin");
     private Process process;
     private Duration lastBoot;
+    private boolean warAlone;
 
     public PayaraMicro(String name, Map<String, String> environment) {
         this.workDir = Path.of(required("signin.war")).getParent()
@@ -140,18 +141,26 @@ public final class PayaraMicro implements AutoCloseable {
             deleteRecursively(workDir.resolve("root"));
             Files.createDirectories(workDir);
             Path config = Path.of(required("server.config.dir")).toAbsolutePath();
-            List<String> command = new ArrayList<>(List.of(
-                    runtime.java().toString(),
-                    "@" + config.resolve("payara-micro.args"),
-                    "-Xmx768m",
-                    // As in server-config/run-http.args: Krazo's ServiceLoaders with a memo.
-                    "-Xbootclasspath/a:" + Path.of(required("krazo.patch.jar")).toAbsolutePath()));
-            command.addAll(jvmArgs);
+            List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
+            if (warAlone) {
+                // As a user who deploys the WAR alone: no server-config/, no jar beside it, Payara's own options only.
+                command.add("-Xmx768m");
+                command.addAll(jvmArgs);
+                command.addAll(List.of("-jar", runtime.microJar().toAbsolutePath().toString(),
+                        "--nohazelcast", "--disablephonehome", "--contextroot", "/"));
+            } else {
+                command.addAll(List.of(
+                        "@" + config.resolve("payara-micro.args"),
+                        "-Xmx768m",
+                        // As in server-config/run-http.args: Krazo's ServiceLoaders with a memo.
+                        "-Xbootclasspath/a:" + Path.of(required("krazo.patch.jar")).toAbsolutePath()));
+                command.addAll(jvmArgs);
+                command.addAll(List.of(
+                        "-jar", runtime.microJar().toAbsolutePath().toString(),
+                        "--prebootcommandfile", preBootCommands.toAbsolutePath().toString(),
+                        "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
+            }
             command.addAll(List.of(
-                    "-jar", runtime.microJar().toAbsolutePath().toString(),
-                    "--prebootcommandfile", preBootCommands.toAbsolutePath().toString(),
-                    "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString(),
-                    "--addLibs", Path.of(required("server.lib.jar")).toAbsolutePath().toString(),
                     "--rootdir", workDir.resolve("root").toString(),
                     "--port", Integer.toString(port),
                     "--deploy", Path.of(required("signin.war")).toAbsolutePath().toString()));
@@ -290,6 +299,12 @@ public final class PayaraMicro implements AutoCloseable {
 
     public ServerRuntime runtime() {
         return runtime;
+    }
+
+    /** The next start runs the WAR alone, as a user may: no server-config/, nothing beside the WAR. */
+    public PayaraMicro warAlone() {
+        warAlone = true;
+        return this;
     }
 
     /** kill -9: no shutdown hooks, nothing saved, as when a machine dies. */
