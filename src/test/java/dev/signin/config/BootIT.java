@@ -4,10 +4,15 @@ import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How Payara Micro boots with server-config/, read from the shared server's log. */
 @TestServer.Shared
@@ -30,6 +35,36 @@ class BootIT {
     @Test
     void everyBootStartsTheAppOnce(PayaraMicro server) {
         assertEveryBootLogsOnce(server, "signin starting in production mode");
+    }
+
+    /**
+     * Every command of server-config's boot command files worked on this runtime: Payara Micro 7
+     * has no xpowered-by setting, and Payara logs a failed command and boots on without it.
+     */
+    @Test
+    void everyBootCommandSucceeded(PayaraMicro server) {
+        for (String boot : server.bootLogs()) {
+            assertEquals(List.of(), PayaraMicro.failedBootCommands(boot), "failed boot commands on " + server.runtime().name());
+            assertTrue(boot.contains("Boot Command set returned with result SUCCESS"), "the log shows the boot commands");
+        }
+    }
+
+    /**
+     * A boot command that fails makes the boot fail, here and in every test: Payara alone only
+     * logs it and serves without the setting (without the harness's check this server started).
+     */
+    @Test
+    void aFailedBootCommandFailsTheBoot() throws IOException {
+        try (PayaraMicro server = PayaraMicro.production("broken-boot-command")) {
+            Path commands = server.dataDir().resolveSibling("pre-boot-commands.asadmin");
+            Files.createDirectories(commands.getParent());
+            Files.writeString(commands, Files.readString(Path.of(PayaraMicro.required("server.config.dir"), "pre-boot-commands.asadmin"))
+                    + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.no-such-setting=false\n");
+            server.withPreBootCommands(commands);
+            IllegalStateException failure = assertThrows(IllegalStateException.class, server::start);
+            assertTrue(failure.getMessage().contains("failed boot command"), failure.getMessage());
+            assertTrue(failure.getMessage().lines().limit(5).anyMatch(l -> l.contains("http-listener.http")), failure.getMessage());
+        }
     }
 
     private static void assertEveryBootLogsOnce(PayaraMicro server, String line) {

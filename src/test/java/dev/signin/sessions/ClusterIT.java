@@ -147,7 +147,9 @@ class ClusterIT {
         String username = Accounts.signUp(onA, "cluster");
         long visibleAfterMs = awaitSignedIn(onA.at(b.uri("")));
         System.out.println("A session from node A was usable on node B after " + visibleAfterMs + " ms");
-        assertTrue(onA.at(b.uri("")).get("/").body().contains("Name of " + username));
+        Page profileOnB = onA.at(b.uri("")).get("/");
+        assertTrue(profileOnB.body().contains("Name of " + username), () -> "the profile on B: " + profileOnB.status()
+                + " " + profileOnB.headers().map() + "\n" + profileOnB.body());
 
         // Signed out on B, with the CSRF token of a page served by A (the token lives in the
         // replicated session): A no longer accepts the cookie.

@@ -40,7 +40,7 @@ public final class Browser {
     private final String clientAddress;
 
     public Browser(URI base) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), nextClientAddress());
+        this(base, browserCookies(), nextClientAddress());
     }
 
     private Browser(URI base, CookieManager cookies, String clientAddress) {
@@ -59,7 +59,7 @@ public final class Browser {
 
     /** A new browser (no cookies) at a client address of the test's choosing (IPv6 too). */
     public Browser(URI base, String clientAddress) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), clientAddress);
+        this(base, browserCookies(), clientAddress);
     }
 
     /**
@@ -68,6 +68,23 @@ public final class Browser {
      */
     public Browser from(String otherClientAddress) {
         return new Browser(base, cookies, otherClientAddress);
+    }
+
+    /**
+     * Cookies sent back as a browser sends them (RFC 6265): name=value, never quoted. Java's
+     * CookieManager takes a Set-Cookie with Max-Age and no Expires for an RFC 2965 cookie and sends
+     * its value back in quotes; Payara 7 sets its session version cookie (JSESSIONIDVERSION, in a
+     * cluster) that way, and its parser refuses the quoted value ("Odd number of hexadecimal
+     * digits"): an empty 200 that no browser would get.
+     */
+    private static CookieManager browserCookies() {
+        return new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
+            @Override
+            public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+                super.put(uri, headers);
+                getCookieStore().getCookies().forEach(cookie -> cookie.setVersion(0));
+            }
+        };
     }
 
     private static String nextClientAddress() {
@@ -80,7 +97,7 @@ public final class Browser {
      * a cluster behind the same host name, as a load balancer would send it.
      */
     public Browser at(URI otherBase) {
-        Browser other = new Browser(otherBase, new CookieManager(null, CookiePolicy.ACCEPT_ALL), clientAddress);
+        Browser other = new Browser(otherBase, browserCookies(), clientAddress);
         cookies.getCookieStore().getCookies().forEach(c -> {
             HttpCookie copy = (HttpCookie) c.clone();
             other.cookies.getCookieStore().add(otherBase, copy);

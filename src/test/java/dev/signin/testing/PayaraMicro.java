@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The built WAR on a real Payara Micro, run as a child process of the test JVM with the same
- * server-config/ as the README run command and the Dockerfile. Everything it writes (root dir,
- * data dir, log) stays under target/it/NAME. Readiness means an app page answering 200: Payara
- * keeps running with 404s when a deployment fails, so a failed deployment fails here, loudly,
- * with the server log.
+ * server-config/ as the README run command and the Dockerfile, on the {@link ServerRuntime} of
+ * the run (Payara Micro 6, or 7 on Java 25). Everything it writes (root dir, data dir, log)
+ * stays under target/it/NAME (target/it-payara7/NAME). Readiness means an app page answering
+ * 200 and a boot log without a failed boot command or deployment: Payara logs those and keeps
+ * running (with 404s, or without the setting), so here they fail the boot, loudly, with the log.
  */
 public final class PayaraMicro implements AutoCloseable {
 
@@ -34,19 +35,24 @@ public final class PayaraMicro implements AutoCloseable {
 
     private static final String BOOT_MARK = "\n===== starting: ";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.getLong("it.boot.timeout.seconds", 240));
+    /** How long the app may take to answer once Payara says it is ready (more on a busy machine). */
+    private static final Duration APP_GRACE = Duration.ofSeconds(Long.getLong("it.app.grace.seconds", 15));
 
+    private final ServerRuntime runtime = ServerRuntime.current();
     private final Path workDir;
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> microArgs = new ArrayList<>();
+    private Path preBootCommands = Path.of(required("server.config.dir"), "pre-boot-commands.asadmin");
     private Process process;
     private Duration lastBoot;
     private boolean warAlone;
 
     public PayaraMicro(String name, Map<String, String> environment) {
-        this.workDir = Path.of(required("signin.war")).getParent().resolve("it").resolve(name).toAbsolutePath();
+        this.workDir = Path.of(required("signin.war")).getParent()
+                .resolve(runtime.isPayara7() ? "it-payara7" : "it").resolve(name).toAbsolutePath();
         this.environment = new LinkedHashMap<>(environment);
         this.port = freePort();
         this.log = workDir.resolve("payara-micro.log");
@@ -135,12 +141,12 @@ public final class PayaraMicro implements AutoCloseable {
             deleteRecursively(workDir.resolve("root"));
             Files.createDirectories(workDir);
             Path config = Path.of(required("server.config.dir")).toAbsolutePath();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
             if (warAlone) {
                 // As a user who deploys the WAR alone: no server-config/, no jar beside it, Payara's own options only.
                 command.add("-Xmx768m");
                 command.addAll(jvmArgs);
-                command.addAll(List.of("-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
+                command.addAll(List.of("-jar", runtime.microJar().toAbsolutePath().toString(),
                         "--nohazelcast", "--disablephonehome", "--contextroot", "/"));
             } else {
                 command.addAll(List.of(
@@ -150,8 +156,8 @@ public final class PayaraMicro implements AutoCloseable {
                         "-Xbootclasspath/a:" + Path.of(required("krazo.patch.jar")).toAbsolutePath()));
                 command.addAll(jvmArgs);
                 command.addAll(List.of(
-                        "-jar", Path.of(required("payara.micro.jar")).toAbsolutePath().toString(),
-                        "--prebootcommandfile", config.resolve("pre-boot-commands.asadmin").toString(),
+                        "-jar", runtime.microJar().toAbsolutePath().toString(),
+                        "--prebootcommandfile", preBootCommands.toAbsolutePath().toString(),
                         "--postbootcommandfile", config.resolve("post-boot-commands.asadmin").toString()));
             }
             command.addAll(List.of(
@@ -172,8 +178,8 @@ public final class PayaraMicro implements AutoCloseable {
             process = builder.start();
             awaitReady(logOffset);
             lastBoot = Duration.ofNanos(System.nanoTime() - started);
-            System.out.printf("Payara Micro %s ready on port %d in %.1f s (log: %s)%n",
-                    workDir.getFileName(), port, lastBoot.toMillis() / 1000.0, log);
+            System.out.printf("Payara Micro %s (%s) ready on port %d in %.1f s (log: %s)%n",
+                    workDir.getFileName(), runtime.name(), port, lastBoot.toMillis() / 1000.0, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -194,6 +200,13 @@ public final class PayaraMicro implements AutoCloseable {
             // before that an app page may answer 500 while the app is still starting) and the app answers.
             String log = logSince(logOffset);
             boolean serverSaysReady = log.contains(") ready in ");
+            List<String> failed = failedBootCommands(log);
+            if (!failed.isEmpty()) {
+                stop();
+                throw new IllegalStateException("Payara Micro (" + runtime.name() + ") logged a failed boot command"
+                        + " and would have gone on without its setting:\n" + String.join("\n", failed)
+                        + "\nServer log:\n" + logTail(150));
+            }
             try {
                 lastStatus = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (lastStatus == 200 && serverSaysReady) {
@@ -206,7 +219,7 @@ public final class PayaraMicro implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             // Payara reports itself ready even when the app failed to deploy: then say so, with the reason.
-            if (log.contains("Exception while loading the app")) {
+            if (!failedDeployments(log).isEmpty()) {
                 stop();
                 throw new IllegalStateException("The app did not deploy. The server's errors:\n"
                         + severeLines(log) + "\nServer log:\n" + logTail(250));
@@ -214,7 +227,7 @@ public final class PayaraMicro implements AutoCloseable {
             if (serverReadyAt == 0 && serverSaysReady) {
                 serverReadyAt = System.nanoTime();
             }
-            if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > Duration.ofSeconds(15).toNanos()) {
+            if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > APP_GRACE.toNanos()) {
                 stop();
                 throw new IllegalStateException("The app did not deploy: the server is up but GET /sign-in on port "
                         + port + " answers " + lastStatus + " (-1: no answer at all). The server's errors:\n"
@@ -225,6 +238,28 @@ public final class PayaraMicro implements AutoCloseable {
         stop();
         throw new IllegalStateException("Payara Micro was not ready within " + BOOT_TIMEOUT.toSeconds()
                 + " s (last status " + lastStatus + "). Server log:\n" + logTail(200));
+    }
+
+    /**
+     * The pre- and post-boot commands that failed, from a boot's log: Payara Micro logs each as a
+     * warning ("Boot Command set failed PlainTextActionReporterFAILURE...") and boots on without it.
+     */
+    public static List<String> failedBootCommands(String log) {
+        return matching(log, line -> line.contains("Boot Command") && (line.contains(" failed") || line.contains("FAILURE")));
+    }
+
+    /** A failed deployment, from a boot's log: Payara logs it and serves on, with 404s. */
+    static List<String> failedDeployments(String log) {
+        return matching(log, line -> line.contains("Exception while loading the app")
+                || line.contains("Exception while deploying the app"));
+    }
+
+    private static List<String> matching(String log, java.util.function.Predicate<String> test) {
+        return log.lines()
+                .map(line -> line.replaceAll("\u001B\\[[0-9;]*m", ""))
+                .filter(test)
+                .limit(20)
+                .toList();
     }
 
     public synchronized void stop() {
@@ -254,6 +289,16 @@ public final class PayaraMicro implements AutoCloseable {
         jvmArgs.addAll(jvm);
         microArgs.addAll(micro);
         return this;
+    }
+
+    /** Another pre-boot command file for the next start (a test's own variant of server-config's). */
+    public PayaraMicro withPreBootCommands(Path file) {
+        preBootCommands = file;
+        return this;
+    }
+
+    public ServerRuntime runtime() {
+        return runtime;
     }
 
     /** The next start runs the WAR alone, as a user may: no server-config/, nothing beside the WAR. */
