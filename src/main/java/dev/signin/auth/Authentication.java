@@ -1,6 +1,16 @@
 package dev.signin.auth;
 
-import dev.signin.auth.Client.SessionHandle;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.Credentials;
+import dev.signin.auth.session.DeviceToken;
+import dev.signin.auth.session.PendingSignIn;
+import dev.signin.auth.session.RememberMeToken;
+import dev.signin.auth.session.SessionRegistry;
+import dev.signin.auth.session.UserSession;
+import dev.signin.auth.throttle.SignInThrottle;
+import dev.signin.auth.twostep.SecondFactors;
+import dev.signin.auth.session.Client.SessionHandle;
 import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.config.Settings;
 import dev.signin.password.Argon2PasswordHash;

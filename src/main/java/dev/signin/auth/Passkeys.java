@@ -1,5 +1,10 @@
 package dev.signin.auth;
 
+import dev.signin.auth.passkeys.PasskeyChallenges;
+import dev.signin.auth.passkeys.PasskeyCodec;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.passkeys.WebAuthnCeremonies;
+import dev.signin.auth.session.Client;
 import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.config.Settings;
 import dev.signin.config.SignedValue;

@@ -1,5 +1,11 @@
 package dev.signin.auth;
 
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.DeviceToken;
+import dev.signin.auth.throttle.SignInThrottle;
+import dev.signin.auth.twostep.RecoveryCodes;
+import dev.signin.auth.twostep.SecondFactors;
 import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;

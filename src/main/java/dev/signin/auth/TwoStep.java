@@ -1,5 +1,8 @@
 package dev.signin.auth;
 
+import dev.signin.auth.session.Client;
+import dev.signin.auth.twostep.SecondFactors;
+import dev.signin.auth.twostep.Totp;
 import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.signin.metrics;
 
 import dev.signin.auth.SecurityEvent;
-import dev.signin.auth.SessionRegistry;
+import dev.signin.auth.session.SessionRegistry;
 import dev.signin.password.PasswordHashed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,13 @@
 package dev.signin.auth;
 
-import dev.signin.auth.Client.SessionHandle;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.Credentials;
+import dev.signin.auth.session.PendingSignIn;
+import dev.signin.auth.session.SessionRegistry;
+import dev.signin.auth.throttle.SignInThrottle;
+import dev.signin.auth.twostep.SecondFactors;
+import dev.signin.auth.session.Client.SessionHandle;
 import dev.signin.config.Mode;
 import dev.signin.config.SecretKeys;
 import dev.signin.config.Settings;

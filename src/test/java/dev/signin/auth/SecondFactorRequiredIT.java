@@ -1,5 +1,6 @@
 package dev.signin.auth;
 
+import dev.signin.auth.twostep.Totp;
 import dev.signin.account.TwoStepIT;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
