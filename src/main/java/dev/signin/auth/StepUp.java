@@ -1,12 +1,13 @@
 package dev.signin.auth;
 
+import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.auth.passkeys.PasskeyStore;
 import dev.signin.auth.session.Client;
 import dev.signin.auth.session.DeviceToken;
+import dev.signin.auth.session.SessionCookies;
 import dev.signin.auth.throttle.SignInThrottle;
 import dev.signin.auth.twostep.RecoveryCodes;
 import dev.signin.auth.twostep.SecondFactors;
-import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -172,7 +173,7 @@ public class StepUp {
             authentication.fire(client, Kind.SECOND_FACTOR_REFUSED, user.getId(), null);
             return new Outcome.RecoveryCodeRefused();
         }
-        Optional<DeviceToken.Claims> device = authentication.deviceCookie().filter(claims -> Authentication.isFor(claims, user));
+        Optional<DeviceToken.Claims> device = authentication.cookies().deviceCookie().filter(claims -> SessionCookies.isFor(claims, user));
         SignInThrottle.Reservation reservation = throttle.reserve(List.of(
                 device.map(d -> throttle.code(user.getId(), d.deviceId())).orElseGet(() -> throttle.code(user.getId())),
                 throttle.session(authentication.signedIn().key())));

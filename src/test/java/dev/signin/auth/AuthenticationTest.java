@@ -1,13 +1,13 @@
 package dev.signin.auth;
 
 import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client.SessionHandle;
 import dev.signin.auth.session.Client;
 import dev.signin.auth.session.Credentials;
 import dev.signin.auth.session.PendingSignIn;
 import dev.signin.auth.session.SessionRegistry;
 import dev.signin.auth.throttle.SignInThrottle;
 import dev.signin.auth.twostep.SecondFactors;
-import dev.signin.auth.session.Client.SessionHandle;
 import dev.signin.config.Mode;
 import dev.signin.config.SecretKeys;
 import dev.signin.config.Settings;
@@ -289,6 +289,15 @@ class AuthenticationTest {
         auth.secondFactors = secondFactors;
         auth.clock = clock;
         auth.init();
+        TwoStep twoStep = new TwoStep();
+        twoStep.authentication = auth;
+        twoStep.client = browser;
+        twoStep.users = users;
+        twoStep.throttle = throttle;
+        twoStep.credentials = credentials;
+        twoStep.secondFactors = secondFactors;
+        twoStep.clock = clock;
+        auth.twoStep = twoStep;
     }
 
     void signedIn() {

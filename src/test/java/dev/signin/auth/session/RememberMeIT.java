@@ -2,8 +2,8 @@ package dev.signin.auth.session;
 
 import dev.signin.auth.Authentication;
 import dev.signin.config.Mode;
-import dev.signin.signin.SignInIT;
 import dev.signin.config.SecretKeys;
+import dev.signin.signin.SignInIT;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
