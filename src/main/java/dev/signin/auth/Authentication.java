@@ -73,6 +73,9 @@ public class Authentication {
     TwoStep twoStep;
 
     @Inject
+    StepUp stepUp;
+
+    @Inject
     PasskeyStore passkeyStore;
 
     @Inject
@@ -267,7 +270,7 @@ public class Authentication {
      */
     public Outcome changePassword(String currentPassword, String newPassword) {
         User user = recognisedUser();
-        Outcome check = checkPassword(user, currentPassword);
+        Outcome check = stepUp.checkPassword(user, currentPassword);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -286,7 +289,7 @@ public class Authentication {
     /** Deletes the account after checking the password (throttled like sign-in), and signs out. */
     public Outcome deleteAccount(String currentPassword) {
         User user = recognisedUser();
-        Outcome check = checkPassword(user, currentPassword);
+        Outcome check = stepUp.checkPassword(user, currentPassword);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -313,24 +316,6 @@ public class Authentication {
     /** The registry key of this browser's session, to mark it in the list. */
     public Optional<String> currentSessionKey() {
         return client.session().map(SessionHandle::key);
-    }
-
-    /** A current password check, counted under the account (or this known browser) and this session. */
-    Outcome checkPassword(User user, String password) {
-        Optional<DeviceToken.Claims> device = cookies.deviceCookie().filter(claims -> SessionCookies.isFor(claims, user));
-        SignInThrottle.Reservation reservation = throttle.reserve(List.of(
-                device.map(d -> throttle.device(d.deviceId())).orElseGet(() -> throttle.account(user.getUsername())),
-                throttle.session(signedIn().key())));
-        if (reservation instanceof SignInThrottle.HeldBack held) {
-            fire(client, Kind.PASSWORD_CHECK_THROTTLED, user.getId(), null);
-            return new Outcome.HeldBack(held.delay());
-        }
-        if (!passwords.matches(user, password)) {
-            fire(client, Kind.PASSWORD_CHECK_FAILURE, user.getId(), null);
-            return new Outcome.WrongPassword();
-        }
-        throttle.succeeded((SignInThrottle.Reserved) reservation);
-        return new Outcome.Done();
     }
 
     /** The browser's side of this session: its start, its end, and the cookies that outlive it. */

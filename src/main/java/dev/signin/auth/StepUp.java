@@ -22,7 +22,8 @@ import java.util.Optional;
  * authenticator app, or at least one passkey), a current second factor as well: a code of the app,
  * or a passkey's answer to a challenge made for this user and this {@link Purpose}
  * ({@link #passkeyOptions}), so that an answer for one change neither makes another nor signs in.
- * A recovery code counts only where the purpose allows it (turning two-step verification off), and
+ * The current password is checked here for every change that needs it ({@link #checkPassword}: the
+ * password change and the account's deletion too). A recovery code counts only where the purpose allows it (turning two-step verification off), and
  * is used up. With no second factor the password alone is enough: there is nothing to undo.
  *
  * <p>Use: a controller passes {@link #check} the purpose, the password and the {@link Proof} its
@@ -112,6 +113,9 @@ public class StepUp {
     @Inject
     Client client;
 
+    @Inject
+    DatabaseIdentityStore passwords;
+
     /** The signed-in user's second factors. */
     public Factors factors() {
         return factors(authentication.recognisedUser());
@@ -128,7 +132,7 @@ public class StepUp {
      */
     public Outcome check(Purpose purpose, String password, Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password == null ? "" : password);
+        Outcome check = checkPassword(user, password == null ? "" : password);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -164,6 +168,24 @@ public class StepUp {
         }
         authentication.fire(client, Kind.SECOND_FACTOR_REFUSED, user.getId(), null);
         return checked.expired() ? new Outcome.Expired() : new Outcome.PasskeyRefused();
+    }
+
+    /** A current password check, counted under the account (or this known browser) and this session. */
+    Outcome checkPassword(User user, String password) {
+        Optional<DeviceToken.Claims> device = authentication.cookies().deviceCookie().filter(claims -> SessionCookies.isFor(claims, user));
+        SignInThrottle.Reservation reservation = throttle.reserve(List.of(
+                device.map(d -> throttle.device(d.deviceId())).orElseGet(() -> throttle.account(user.getUsername())),
+                throttle.session(authentication.signedIn().key())));
+        if (reservation instanceof SignInThrottle.HeldBack held) {
+            authentication.fire(client, Kind.PASSWORD_CHECK_THROTTLED, user.getId(), null);
+            return new Outcome.HeldBack(held.delay());
+        }
+        if (!passwords.matches(user, password)) {
+            authentication.fire(client, Kind.PASSWORD_CHECK_FAILURE, user.getId(), null);
+            return new Outcome.WrongPassword();
+        }
+        throttle.succeeded((SignInThrottle.Reserved) reservation);
+        return new Outcome.Done();
     }
 
     /** A code, counted under the account's codes (or this known browser's) and this session, as at sign-in. */

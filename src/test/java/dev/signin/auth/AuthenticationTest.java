@@ -298,6 +298,12 @@ class AuthenticationTest {
         twoStep.secondFactors = secondFactors;
         twoStep.clock = clock;
         auth.twoStep = twoStep;
+        StepUp stepUp = new StepUp();
+        stepUp.authentication = auth;
+        stepUp.client = browser;
+        stepUp.throttle = throttle;
+        stepUp.passwords = passwords;
+        auth.stepUp = stepUp;
     }
 
     void signedIn() {
