@@ -12,7 +12,6 @@ import dev.signin.auth.session.SessionCookies;
 import dev.signin.auth.session.SessionRegistry;
 import dev.signin.auth.session.UserSession;
 import dev.signin.auth.throttle.SignInThrottle;
-import dev.signin.auth.twostep.SecondFactors;
 import dev.signin.config.Settings;
 import dev.signin.password.Argon2PasswordHash;
 import dev.signin.users.User;
@@ -62,9 +61,6 @@ public class Authentication {
 
     @Inject
     Credentials credentials;
-
-    @Inject
-    SecondFactors secondFactors;
 
     @Inject
     Passkeys passkeys;

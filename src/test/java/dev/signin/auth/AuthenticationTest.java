@@ -286,7 +286,6 @@ class AuthenticationTest {
         auth.sessions = registry;
         auth.credentials = credentials;
         auth.events = events;
-        auth.secondFactors = secondFactors;
         auth.clock = clock;
         auth.init();
         TwoStep twoStep = new TwoStep();
