@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -36,6 +37,24 @@ class ArchitectureTest {
     @Test
     void thePackagesFormNoCycle() {
         slices().matching("dev.signin.(*)..").should().beFreeOfCycles().check(APP);
+    }
+
+    /** The concerns under dev.signin.auth, each a package the boundary (dev.signin.auth) uses. */
+    static final List<String> AUTH_CONCERNS = List.of("throttle", "session", "twostep", "passkeys");
+
+    @Test
+    void theAuthPackagesFormNoCycle() {
+        slices().matching("dev.signin.auth.(*)..").should().beFreeOfCycles().check(APP);
+    }
+
+    @Test
+    void eachAuthConcernUsesNothingElseOfAuthNeitherTheBoundaryNorAnotherConcern() {
+        for (String concern : AUTH_CONCERNS) {
+            String own = "dev.signin.auth." + concern + "..";
+            noClasses().that().resideInAPackage(own)
+                    .should().dependOnClassesThat(resideInAPackage("dev.signin.auth..").and(resideOutsideOfPackage(own)))
+                    .check(APP);
+        }
     }
 
     @Test

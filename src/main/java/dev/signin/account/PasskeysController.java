@@ -24,10 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Passkeys in the account settings: GET /account/passkeys (the list, a form to add one);
- * POST .../add (what the browser's authenticator made, posted by /assets/passkeys.js after
- * /account/passkeys/options); POST .../remove (passkey, current: the password, and with a second
- * factor on, one of {@link StepUpFields}).
+ * Passkeys in the account settings: GET /account/passkeys (the list, a form to add one); POST .../add (what the
+ * browser's authenticator made, posted by /assets/passkeys.js after /account/passkeys/options); POST .../remove
+ * (passkey, current: the password, and with a second factor on, one of {@link StepUpFields}).
  */
 @RequestScoped
 @Controller

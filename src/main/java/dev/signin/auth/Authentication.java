@@ -1,7 +1,17 @@
 package dev.signin.auth;
 
-import dev.signin.auth.Client.SessionHandle;
 import dev.signin.auth.SecurityEvent.Kind;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client.SessionHandle;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.Credentials;
+import dev.signin.auth.session.DeviceToken;
+import dev.signin.auth.session.PendingSignIn;
+import dev.signin.auth.session.RememberMeToken;
+import dev.signin.auth.session.SessionCookies;
+import dev.signin.auth.session.SessionRegistry;
+import dev.signin.auth.session.UserSession;
+import dev.signin.auth.throttle.SignInThrottle;
 import dev.signin.config.Settings;
 import dev.signin.password.Argon2PasswordHash;
 import dev.signin.users.User;
@@ -12,7 +22,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +35,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class Authentication {
 
-    public static final String REMEMBER_ME_COOKIE = "signin_remember";
-    public static final String DEVICE_COOKIE = "signin_device";
-    /** How long a browser stays known after its last successful sign-in. */
-    static final Duration DEVICE_LIFETIME = Duration.ofDays(365);
+    public static final String REMEMBER_ME_COOKIE = SessionCookies.REMEMBER_ME_COOKIE;
+    public static final String DEVICE_COOKIE = SessionCookies.DEVICE_COOKIE;
 
     @Inject
     Client client;
@@ -56,10 +63,13 @@ public class Authentication {
     Credentials credentials;
 
     @Inject
-    SecondFactors secondFactors;
+    Passkeys passkeys;
 
     @Inject
-    Passkeys passkeys;
+    TwoStep twoStep;
+
+    @Inject
+    StepUp stepUp;
 
     @Inject
     PasskeyStore passkeyStore;
@@ -68,13 +78,11 @@ public class Authentication {
     Event<SecurityEvent> events;
 
     Clock clock = Clock.systemUTC();
-    private RememberMeToken rememberMeTokens;
-    private DeviceToken deviceTokens;
+    SessionCookies cookies;
 
     @PostConstruct
     void init() {
-        rememberMeTokens = new RememberMeToken(settings.secretKeys(), clock);
-        deviceTokens = new DeviceToken(settings.secretKeys(), clock);
+        cookies = new SessionCookies(client, settings, users, clock);
     }
 
     /**
@@ -105,11 +113,10 @@ public class Authentication {
     }
 
     private Optional<User> fromRememberMeCookie(Client caller) {
-        Optional<String> cookie = caller.cookie(REMEMBER_ME_COOKIE);
-        if (cookie.isEmpty()) {
+        if (caller.cookie(REMEMBER_ME_COOKIE).isEmpty()) {
             return Optional.empty();
         }
-        Optional<RememberMeToken.Claims> claims = rememberMeTokens.verify(cookie.get());
+        Optional<RememberMeToken.Claims> claims = cookies.rememberMe(caller);
         Optional<Credentials.Started> started = claims.flatMap(c -> credentials.startSession(c.userId(),
                 user -> user.getTokenVersion() == c.tokenVersion(), caller.address(), caller.userAgent()));
         if (started.isEmpty()) {
@@ -128,8 +135,8 @@ public class Authentication {
      */
     public Outcome signIn(String username, String password, boolean remember) {
         String attempted = User.attempted(username);
-        Optional<DeviceToken.Claims> device = deviceCookie().filter(claims ->
-                users.findByUsername(attempted).filter(user -> isFor(claims, user)).isPresent());
+        Optional<DeviceToken.Claims> device = cookies.deviceCookie().filter(claims ->
+                users.findByUsername(attempted).filter(user -> SessionCookies.isFor(claims, user)).isPresent());
         SignInThrottle.Reservation reservation = throttle.reserve(device.isPresent()
                 ? List.of(throttle.device(device.get().deviceId()))
                 : List.of(throttle.account(attempted), throttle.address(client.address())));
@@ -166,97 +173,34 @@ public class Authentication {
             return new Outcome.Superseded();
         }
         // With a second factor required this account has none yet: a session that reaches only its set-up.
-        begin(checked.getId(), started.get(), remember, device, required);
+        cookies.begin(checked.getId(), started.get(), remember, device, required);
         fire(client, Kind.SIGN_IN_SUCCESS, checked.getId(), null);
         return new Outcome.Done();
     }
 
-    /** Whether this browser has a sign-in waiting for its code, in time; an expired one is forgotten. */
+
+
+
+    /** Whether this browser has a sign-in waiting for its code, in time ({@link TwoStep#awaitsCode}). */
     public boolean awaitsCode() {
-        Optional<PendingSignIn> pending = client.pendingSignIn();
-        if (pending.isPresent() && !pending.get().isLive(clock.instant())) {
-            client.dropPendingSignIn();
-            return false;
-        }
-        return pending.isPresent();
+        return twoStep.awaitsCode();
     }
 
-    /**
-     * The second step of a sign-in: a code of the account's authenticator app, or one of its
-     * recovery codes. Wrong codes are throttled like passwords, under the account (or this known
-     * browser) and the client address, apart from the password's count. When the code is right the
-     * session starts under a new id, with the cookies the password step held back.
-     */
+    /** The second step of a sign-in, a code ({@link TwoStep#completeSignIn}). */
     public Outcome completeSignIn(String code) {
-        Optional<PendingSignIn> waiting = client.pendingSignIn().filter(p -> p.isLive(clock.instant()));
-        Optional<User> user = waiting.flatMap(p -> users.findById(p.userId()))
-                .filter(u -> u.isTwoStep() && u.getCredentialVersion() == waiting.get().credentialVersion());
-        if (user.isEmpty()) {
-            client.dropPendingSignIn(); // timed out, or the account changed meanwhile: start again
-            return new Outcome.Expired();
-        }
-        PendingSignIn pending = waiting.get();
-        User account = user.get();
-        Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> isFor(claims, account));
-        SignInThrottle.Reservation reservation = throttle.reserve(device.isPresent()
-                ? List.of(throttle.code(account.getId(), device.get().deviceId()))
-                : List.of(throttle.code(account.getId()), throttle.address(client.address())));
-        if (reservation instanceof SignInThrottle.HeldBack held) {
-            fire(client, Kind.SIGN_IN_CODE_THROTTLED, account.getId(), null);
-            return new Outcome.HeldBack(held.delay());
-        }
-        SecondFactors.Used used = secondFactors.use(account, code);
-        if (used == SecondFactors.Used.NOTHING) {
-            fire(client, Kind.SIGN_IN_CODE_FAILED, account.getId(), null);
-            return new Outcome.WrongCode();
-        }
-        throttle.succeeded((SignInThrottle.Reserved) reservation);
-        if (used == SecondFactors.Used.RECOVERY_CODE) {
-            fire(client, Kind.RECOVERY_CODE_USED, account.getId(), null);
-        }
-        Optional<Credentials.Started> started = credentials.startSession(account.getId(),
-                locked -> locked.isTwoStep() && locked.getCredentialVersion() == pending.credentialVersion(),
-                client.address(), client.userAgent());
-        if (started.isEmpty()) {
-            client.dropPendingSignIn();
-            fire(client, Kind.SIGN_IN_SUPERSEDED, account.getId(), null);
-            return new Outcome.Superseded();
-        }
-        begin(account.getId(), started.get(), pending.remember(), device, false);
-        fire(client, Kind.SIGN_IN_SUCCESS, account.getId(), null);
-        return new Outcome.Done();
+        return twoStep.completeSignIn(code);
     }
 
-    /**
-     * Signs in with a passkey, no username needed: the authenticator proved both possession of the
-     * key and the user (a PIN or biometric), so it counts as two factors and skips the code step.
-     * The challenge must be the one given to this browser, unused and in time. Expired when it is
-     * not (start again); PasskeyRefused when the answer does not verify.
-     */
+    /** Signs in with a passkey ({@link Passkeys#signIn}). */
     public Outcome signInWithPasskey(Passkeys.Assertion assertion) {
-        Passkeys.Checked checked = passkeys.verifySignIn(assertion);
-        if (!checked.accepted()) {
-            fire(client, Kind.SIGN_IN_PASSKEY_FAILED, checked.userId(), null);
-            return checked.expired() ? new Outcome.Expired() : new Outcome.PasskeyRefused();
-        }
-        long userId = checked.userId();
-        Optional<Credentials.Started> started = credentials.startSession(userId, user -> true, client.address(), client.userAgent());
-        if (started.isEmpty()) {
-            fire(client, Kind.SIGN_IN_PASSKEY_FAILED, userId, null); // the account was deleted meanwhile
-            return new Outcome.PasskeyRefused();
-        }
-        Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> claims.userId() == userId
-                && claims.credentialVersion() == started.get().credentialVersion());
-        begin(userId, started.get(), false, device, false);
-        fire(client, Kind.SIGN_IN_PASSKEY, userId, null);
-        return new Outcome.Done();
+        return passkeys.signIn(assertion);
     }
 
     /** Starts the session of a user who has just signed up. */
     public void signedUp(User user) {
         Credentials.Started started = credentials.startSession(user.getId(), created -> true, client.address(), client.userAgent())
                 .orElseThrow(() -> new IllegalStateException("the new account " + user.getId() + " is gone"));
-        begin(user.getId(), started, false, Optional.empty(), settings.twoStepRequired());
+        cookies.begin(user.getId(), started, false, Optional.empty(), settings.twoStepRequired());
         fire(client, Kind.SIGN_UP, user.getId(), null);
     }
 
@@ -282,7 +226,7 @@ public class Authentication {
             credentials.revokeRememberMe(h.userId());
             sessions.end(h.key(), SessionRegistry.Reason.SIGNED_OUT);
         });
-        leave();
+        cookies.leave();
     }
 
     /** What ending a session by its key did. */
@@ -297,10 +241,10 @@ public class Authentication {
         fire(client, Kind.SESSION_ENDED, handle.userId(), null);
         Optional<Integer> tokenVersion = credentials.revokeRememberMe(handle.userId());
         if (key.equals(handle.key())) {
-            leave();
+            cookies.leave();
             return Ended.THIS_SESSION;
         }
-        tokenVersion.ifPresent(version -> renewRememberMe(handle.userId(), version));
+        tokenVersion.ifPresent(version -> cookies.renewRememberMe(handle.userId(), version));
         return Ended.OTHER_SESSION;
     }
 
@@ -309,8 +253,8 @@ public class Authentication {
         SessionHandle handle = signedIn();
         Optional<Credentials.OthersEnded> ended = credentials.endOtherSessions(handle.userId(), handle.key());
         ended.ifPresent(e -> {
-            renewRememberMe(handle.userId(), e.tokenVersion());
-            renewDevice(handle.userId(), e.credentialVersion());
+            cookies.renewRememberMe(handle.userId(), e.tokenVersion());
+            cookies.renewDevice(handle.userId(), e.credentialVersion());
             fire(client, Kind.OTHER_SESSIONS_ENDED, handle.userId(), null);
         });
         return ended.map(Credentials.OthersEnded::count).orElse(0);
@@ -322,7 +266,7 @@ public class Authentication {
      */
     public Outcome changePassword(String currentPassword, String newPassword) {
         User user = recognisedUser();
-        Outcome check = checkPassword(user, currentPassword);
+        Outcome check = stepUp.checkPassword(user, currentPassword);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -332,8 +276,8 @@ public class Authentication {
         if (started.isEmpty()) {
             return new Outcome.Superseded();
         }
-        begin(user.getId(), started.get(), client.cookie(REMEMBER_ME_COOKIE).isPresent(),
-                deviceCookie().filter(claims -> isFor(claims, user)), false);
+        cookies.begin(user.getId(), started.get(), client.cookie(REMEMBER_ME_COOKIE).isPresent(),
+                cookies.deviceCookie().filter(claims -> SessionCookies.isFor(claims, user)), false);
         fire(client, Kind.PASSWORD_CHANGED, user.getId(), null);
         return new Outcome.Done();
     }
@@ -341,7 +285,7 @@ public class Authentication {
     /** Deletes the account after checking the password (throttled like sign-in), and signs out. */
     public Outcome deleteAccount(String currentPassword) {
         User user = recognisedUser();
-        Outcome check = checkPassword(user, currentPassword);
+        Outcome check = stepUp.checkPassword(user, currentPassword);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -349,7 +293,7 @@ public class Authentication {
             return new Outcome.Superseded();
         }
         fire(client, Kind.ACCOUNT_DELETED, user.getId(), null);
-        leave();
+        cookies.leave();
         return new Outcome.Done();
     }
 
@@ -370,32 +314,9 @@ public class Authentication {
         return client.session().map(SessionHandle::key);
     }
 
-    /** A current password check, counted under the account (or this known browser) and this session. */
-    Outcome checkPassword(User user, String password) {
-        Optional<DeviceToken.Claims> device = deviceCookie().filter(claims -> isFor(claims, user));
-        SignInThrottle.Reservation reservation = throttle.reserve(List.of(
-                device.map(d -> throttle.device(d.deviceId())).orElseGet(() -> throttle.account(user.getUsername())),
-                throttle.session(signedIn().key())));
-        if (reservation instanceof SignInThrottle.HeldBack held) {
-            fire(client, Kind.PASSWORD_CHECK_THROTTLED, user.getId(), null);
-            return new Outcome.HeldBack(held.delay());
-        }
-        if (!passwords.matches(user, password)) {
-            fire(client, Kind.PASSWORD_CHECK_FAILURE, user.getId(), null);
-            return new Outcome.WrongPassword();
-        }
-        throttle.succeeded((SignInThrottle.Reserved) reservation);
-        return new Outcome.Done();
-    }
-
-    /** This browser's device cookie, if we signed it and it has not expired. */
-    Optional<DeviceToken.Claims> deviceCookie() {
-        return client.cookie(DEVICE_COOKIE).flatMap(deviceTokens::verify);
-    }
-
-    /** Whether a device cookie makes the browser known for this account as it is now (not revoked by a change). */
-    static boolean isFor(DeviceToken.Claims claims, User user) {
-        return claims.userId() == user.getId() && claims.credentialVersion() == user.getCredentialVersion();
+    /** The browser's side of this session: its start, its end, and the cookies that outlive it. */
+    SessionCookies cookies() {
+        return cookies;
     }
 
     /**
@@ -406,65 +327,9 @@ public class Authentication {
         return settings.twoStepRequired() && !user.isTwoStep() && !passkeyStore.any(user.getId());
     }
 
-    /**
-     * A second factor was just turned on in this session: the cookies held back at its sign-in
-     * (a second factor was required and there was none) come now, remember-me if it was asked for.
-     */
+    /** A second factor was just turned on in this session: the cookies held back at its sign-in come now. */
     void secondFactorOn(long userId) {
-        client.takeHeldCookies().ifPresent(remember -> users.findById(userId).ifPresent(user -> {
-            if (remember) {
-                issueRememberMe(userId, user.getTokenVersion());
-            }
-            issueDevice(userId, user.getCredentialVersion(), deviceCookie().filter(claims -> claims.userId() == userId)
-                    .map(DeviceToken.Claims::deviceId).orElseGet(DeviceToken::newDeviceId));
-        }));
-    }
-
-    /**
-     * The browser's side of a session that has just started: the session, and its cookies; or,
-     * when a required second factor is still to be set up (hold), no cookie until it is.
-     */
-    private void begin(long userId, Credentials.Started started, boolean remember, Optional<DeviceToken.Claims> device, boolean hold) {
-        client.startSession(new SessionHandle(userId, started.key()));
-        if (hold) {
-            client.holdCookies(remember);
-            return;
-        }
-        if (remember) {
-            issueRememberMe(userId, started.tokenVersion());
-        }
-        issueDevice(userId, started.credentialVersion(), device.map(DeviceToken.Claims::deviceId).orElseGet(DeviceToken::newDeviceId));
-    }
-
-    /** What every way of ending this browser's session leaves behind: no remember-me cookie, no session, no site data. */
-    private void leave() {
-        client.removeCookie(REMEMBER_ME_COOKIE);
-        client.endSession();
-        client.clearSiteData();
-    }
-
-    /** A browser that had a remember-me cookie keeps one, of the new token version. */
-    void renewRememberMe(long userId, int tokenVersion) {
-        if (client.cookie(REMEMBER_ME_COOKIE).isPresent()) {
-            issueRememberMe(userId, tokenVersion);
-        }
-    }
-
-    /** A known browser stays known after its own change of credentials. */
-    private void renewDevice(long userId, int credentialVersion) {
-        deviceCookie().filter(claims -> claims.userId() == userId)
-                .ifPresent(claims -> issueDevice(userId, credentialVersion, claims.deviceId()));
-    }
-
-    private void issueRememberMe(long userId, int tokenVersion) {
-        Duration lifetime = settings.rememberMe();
-        client.setCookie(REMEMBER_ME_COOKIE, rememberMeTokens.sign(
-                new RememberMeToken.Claims(userId, tokenVersion, clock.instant().plus(lifetime))), lifetime);
-    }
-
-    private void issueDevice(long userId, int credentialVersion, String deviceId) {
-        client.setCookie(DEVICE_COOKIE, deviceTokens.sign(
-                new DeviceToken.Claims(userId, credentialVersion, deviceId, clock.instant().plus(DEVICE_LIFETIME))), DEVICE_LIFETIME);
+        cookies.secondFactorOn(userId);
     }
 
     SessionHandle signedIn() {

@@ -1,5 +1,6 @@
 package dev.signin.auth;
 
+import dev.signin.auth.session.Client;
 import dev.signin.users.User;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,13 @@
 package dev.signin.auth;
 
 import dev.signin.auth.SecurityEvent.Kind;
+import dev.signin.auth.passkeys.PasskeyChallenges;
+import dev.signin.auth.passkeys.PasskeyCodec;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.passkeys.WebAuthnCeremonies;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.Credentials;
+import dev.signin.auth.session.DeviceToken;
 import dev.signin.config.Settings;
 import dev.signin.config.SignedValue;
 import dev.signin.users.User;
@@ -19,7 +26,7 @@ import java.util.logging.Logger;
 /**
  * Passkeys (WebAuthn discoverable credentials): adding one in the account settings and removing
  * one (after the password and, with a second factor on, a current one: {@link StepUp}), listing
- * them, checking one at sign-in for {@link Authentication#signInWithPasskey}, and checking one's
+ * them, signing in with one ({@link #signIn}), and checking one's
  * answer that confirms a change of the user's factors for {@link StepUp}. The browser asks for options (a challenge) first and
  * answers with what its authenticator made or signed; every challenge is good once, for five
  * minutes, for the browser it was given to ({@link PasskeyChallenges}).
@@ -73,6 +80,9 @@ public class Passkeys {
 
     @Inject
     StepUp stepUp;
+
+    @Inject
+    Credentials credentials;
 
     Clock clock = Clock.systemUTC();
     private PasskeyChallenges challenges;
@@ -190,6 +200,32 @@ public class Passkeys {
         static Checked refused(Long owner) {
             return new Checked(false, false, owner);
         }
+    }
+
+    /**
+     * Signs in with a passkey, no username needed: the authenticator proved both possession of the
+     * key and the user (a PIN or biometric), so it counts as two factors and skips the code step
+     * ({@link Authentication#signInWithPasskey} comes here).
+     * The challenge must be the one given to this browser, unused and in time. Expired when it is
+     * not (start again); PasskeyRefused when the answer does not verify.
+     */
+    public Outcome signIn(Passkeys.Assertion assertion) {
+        Passkeys.Checked checked = verifySignIn(assertion);
+        if (!checked.accepted()) {
+            authentication.fire(client, Kind.SIGN_IN_PASSKEY_FAILED, checked.userId(), null);
+            return checked.expired() ? new Outcome.Expired() : new Outcome.PasskeyRefused();
+        }
+        long userId = checked.userId();
+        Optional<Credentials.Started> started = credentials.startSession(userId, user -> true, client.address(), client.userAgent());
+        if (started.isEmpty()) {
+            authentication.fire(client, Kind.SIGN_IN_PASSKEY_FAILED, userId, null); // the account was deleted meanwhile
+            return new Outcome.PasskeyRefused();
+        }
+        Optional<DeviceToken.Claims> device = authentication.cookies().deviceCookie().filter(claims -> claims.userId() == userId
+                && claims.credentialVersion() == started.get().credentialVersion());
+        authentication.cookies().begin(userId, started.get(), false, device, false);
+        authentication.fire(client, Kind.SIGN_IN_PASSKEY, userId, null);
+        return new Outcome.Done();
     }
 
     /** Checks a passkey sign-in and records its counter. This browser's challenge is used up either way. */

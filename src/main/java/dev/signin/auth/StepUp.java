@@ -1,6 +1,13 @@
 package dev.signin.auth;
 
 import dev.signin.auth.SecurityEvent.Kind;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.DeviceToken;
+import dev.signin.auth.session.SessionCookies;
+import dev.signin.auth.throttle.SignInThrottle;
+import dev.signin.auth.twostep.RecoveryCodes;
+import dev.signin.auth.twostep.SecondFactors;
 import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +22,8 @@ import java.util.Optional;
  * authenticator app, or at least one passkey), a current second factor as well: a code of the app,
  * or a passkey's answer to a challenge made for this user and this {@link Purpose}
  * ({@link #passkeyOptions}), so that an answer for one change neither makes another nor signs in.
- * A recovery code counts only where the purpose allows it (turning two-step verification off), and
+ * The current password is checked here for every change that needs it ({@link #checkPassword}: the
+ * password change and the account's deletion too). A recovery code counts only where the purpose allows it (turning two-step verification off), and
  * is used up. With no second factor the password alone is enough: there is nothing to undo.
  *
  * <p>Use: a controller passes {@link #check} the purpose, the password and the {@link Proof} its
@@ -107,6 +115,9 @@ public class StepUp {
     @Inject
     Client client;
 
+    @Inject
+    DatabaseIdentityStore passwords;
+
     /** The signed-in user's second factors. */
     public Factors factors() {
         return factors(authentication.recognisedUser());
@@ -123,7 +134,7 @@ public class StepUp {
      */
     public Outcome check(Purpose purpose, String password, Proof proof) {
         User user = authentication.recognisedUser();
-        Outcome check = authentication.checkPassword(user, password == null ? "" : password);
+        Outcome check = checkPassword(user, password == null ? "" : password);
         if (!(check instanceof Outcome.Done)) {
             return check;
         }
@@ -161,6 +172,24 @@ public class StepUp {
         return checked.expired() ? new Outcome.Expired() : new Outcome.PasskeyRefused();
     }
 
+    /** A current password check, counted under the account (or this known browser) and this session. */
+    Outcome checkPassword(User user, String password) {
+        Optional<DeviceToken.Claims> device = authentication.cookies().deviceCookie().filter(claims -> SessionCookies.isFor(claims, user));
+        SignInThrottle.Reservation reservation = throttle.reserve(List.of(
+                device.map(d -> throttle.device(d.deviceId())).orElseGet(() -> throttle.account(user.getUsername())),
+                throttle.session(authentication.signedIn().key())));
+        if (reservation instanceof SignInThrottle.HeldBack held) {
+            authentication.fire(client, Kind.PASSWORD_CHECK_THROTTLED, user.getId(), null);
+            return new Outcome.HeldBack(held.delay());
+        }
+        if (!passwords.matches(user, password)) {
+            authentication.fire(client, Kind.PASSWORD_CHECK_FAILURE, user.getId(), null);
+            return new Outcome.WrongPassword();
+        }
+        throttle.succeeded((SignInThrottle.Reserved) reservation);
+        return new Outcome.Done();
+    }
+
     /** A code, counted under the account's codes (or this known browser's) and this session, as at sign-in. */
     private Outcome byCode(User user, Purpose purpose, String code) {
         if (!purpose.takesRecoveryCode() && RecoveryCodes.normalized(code).isPresent()) {
@@ -168,7 +197,7 @@ public class StepUp {
             authentication.fire(client, Kind.SECOND_FACTOR_REFUSED, user.getId(), null);
             return new Outcome.RecoveryCodeRefused();
         }
-        Optional<DeviceToken.Claims> device = authentication.deviceCookie().filter(claims -> Authentication.isFor(claims, user));
+        Optional<DeviceToken.Claims> device = authentication.cookies().deviceCookie().filter(claims -> SessionCookies.isFor(claims, user));
         SignInThrottle.Reservation reservation = throttle.reserve(List.of(
                 device.map(d -> throttle.code(user.getId(), d.deviceId())).orElseGet(() -> throttle.code(user.getId())),
                 throttle.session(authentication.signedIn().key())));

@@ -1,7 +1,7 @@
 package dev.signin.metrics;
 
 import dev.signin.auth.SecurityEvent;
-import dev.signin.auth.SessionRegistry;
+import dev.signin.auth.session.SessionRegistry;
 import dev.signin.password.PasswordHashed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +9,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.Timer;
 
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.signin.recovery;
 
-import dev.signin.auth.Client;
+import dev.signin.auth.session.Client;
 import dev.signin.auth.SecurityEvent;
 import dev.signin.auth.SecurityEvent.Kind;
 import dev.signin.config.Settings;

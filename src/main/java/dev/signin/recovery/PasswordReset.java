@@ -1,11 +1,11 @@
 package dev.signin.recovery;
 
-import dev.signin.auth.Client;
-import dev.signin.auth.Credentials;
-import dev.signin.auth.SecondFactors;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.Credentials;
+import dev.signin.auth.twostep.SecondFactors;
 import dev.signin.auth.SecurityEvent;
 import dev.signin.auth.SecurityEvent.Kind;
-import dev.signin.auth.SignInThrottle;
+import dev.signin.auth.throttle.SignInThrottle;
 import dev.signin.password.Argon2PasswordHash;
 import dev.signin.password.PasswordPolicy;
 import dev.signin.users.User;

@@ -1,7 +1,7 @@
 package dev.signin.web;
 
-import dev.signin.auth.Client;
-import dev.signin.auth.PendingSignIn;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.PendingSignIn;
 import dev.signin.config.Settings;
 import dev.signin.users.User;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.signin.web;
 
-import dev.signin.auth.SignInThrottle;
+import dev.signin.auth.throttle.SignInThrottle;
 import dev.signin.password.Argon2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,6 +1,6 @@
 package dev.signin.account;
 
-import dev.signin.auth.Totp;
+import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;

@@ -1,6 +1,13 @@
 package dev.signin.auth;
 
-import dev.signin.auth.Client.SessionHandle;
+import dev.signin.auth.passkeys.PasskeyStore;
+import dev.signin.auth.session.Client.SessionHandle;
+import dev.signin.auth.session.Client;
+import dev.signin.auth.session.Credentials;
+import dev.signin.auth.session.PendingSignIn;
+import dev.signin.auth.session.SessionRegistry;
+import dev.signin.auth.throttle.SignInThrottle;
+import dev.signin.auth.twostep.SecondFactors;
 import dev.signin.config.Mode;
 import dev.signin.config.SecretKeys;
 import dev.signin.config.Settings;
@@ -279,9 +286,23 @@ class AuthenticationTest {
         auth.sessions = registry;
         auth.credentials = credentials;
         auth.events = events;
-        auth.secondFactors = secondFactors;
         auth.clock = clock;
         auth.init();
+        TwoStep twoStep = new TwoStep();
+        twoStep.authentication = auth;
+        twoStep.client = browser;
+        twoStep.users = users;
+        twoStep.throttle = throttle;
+        twoStep.credentials = credentials;
+        twoStep.secondFactors = secondFactors;
+        twoStep.clock = clock;
+        auth.twoStep = twoStep;
+        StepUp stepUp = new StepUp();
+        stepUp.authentication = auth;
+        stepUp.client = browser;
+        stepUp.throttle = throttle;
+        stepUp.passwords = passwords;
+        auth.stepUp = stepUp;
     }
 
     void signedIn() {

@@ -1,6 +1,7 @@
 package dev.signin.auth;
 
 import dev.signin.account.TwoStepIT;
+import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;

@@ -48,6 +48,7 @@ class StepUpTest {
         stepUp.store = core.passkeyStore;
         stepUp.throttle = core.throttle;
         stepUp.client = core.browser;
+        stepUp.passwords = core.passwords;
     }
 
     Outcome check(StepUp.Purpose purpose, String password, String code) {

@@ -2,9 +2,9 @@ package dev.signin.health;
 
 import dev.signin.account.TwoStepIT;
 import dev.signin.auth.PasskeyIT;
-import dev.signin.auth.ThrottleBurstIT;
-import dev.signin.auth.ThrottleRowsIT;
-import dev.signin.auth.Totp;
+import dev.signin.auth.throttle.ThrottleBurstIT;
+import dev.signin.auth.throttle.ThrottleRowsIT;
+import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;

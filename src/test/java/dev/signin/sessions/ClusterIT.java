@@ -2,7 +2,7 @@ package dev.signin.sessions;
 
 import dev.signin.account.TwoStepIT;
 import dev.signin.auth.PasskeyIT;
-import dev.signin.auth.Totp;
+import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
