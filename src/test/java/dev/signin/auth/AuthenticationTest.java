@@ -13,6 +13,7 @@ import dev.signin.config.SecretKeys;
 import dev.signin.config.Settings;
 import dev.signin.password.Argon2PasswordHash;
 import dev.signin.users.User;
+import dev.signin.testing.MovableClock;
 import dev.signin.users.UserRepository;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -232,17 +232,8 @@ class AuthenticationTest {
         @Override public boolean any(long userId) { return any; }
     }
 
-    /** A clock the test moves. */
-    static class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-11-30T12:00:00Z");
-
-        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
     final FakeSecondFactors secondFactors = new FakeSecondFactors();
-    final MovingClock clock = new MovingClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T12:00:00Z"));
     final FakeClient browser = new FakeClient();
     final FakeThrottle throttle = new FakeThrottle();
     final FakeCredentials credentials = new FakeCredentials();
@@ -445,7 +436,7 @@ class AuthenticationTest {
         assertInstanceOf(Outcome.CodeNeeded.class, auth.signIn("ada", PASSWORD, true));
         assertTrue(browser.session.isEmpty(), "nobody is signed in yet");
         assertTrue(browser.setCookies.isEmpty(), "no remember-me or device cookie yet: " + browser.setCookies.keySet());
-        assertEquals(new PendingSignIn(7L, ada.getCredentialVersion(), true, clock.now.plus(PendingSignIn.TIMEOUT)),
+        assertEquals(new PendingSignIn(7L, ada.getCredentialVersion(), true, clock.now().plus(PendingSignIn.TIMEOUT)),
                 browser.pending.orElseThrow());
         assertTrue(auth.recognise(browser).isEmpty());
         assertEquals(List.of(SecurityEvent.Kind.SIGN_IN_CODE_REQUIRED), events.fired);
@@ -471,9 +462,9 @@ class AuthenticationTest {
     void theWaitingSignInExpiresAfterFiveMinutes() {
         twoStep();
         auth.signIn("ada", PASSWORD, false);
-        clock.now = clock.now.plus(PendingSignIn.TIMEOUT).minusSeconds(1);
+        clock.advance(PendingSignIn.TIMEOUT.minusSeconds(1));
         assertTrue(auth.awaitsCode(), "still in time");
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertInstanceOf(Outcome.Expired.class, auth.completeSignIn("111111"));
         assertTrue(browser.session.isEmpty());
         assertTrue(browser.pending.isEmpty(), "forgotten");
@@ -486,7 +477,7 @@ class AuthenticationTest {
     void anExpiredWaitingSignInIsForgottenWhenItsPageIsOpened() {
         twoStep();
         auth.signIn("ada", PASSWORD, false);
-        clock.now = clock.now.plus(PendingSignIn.TIMEOUT);
+        clock.advance(PendingSignIn.TIMEOUT);
         assertFalse(auth.awaitsCode());
         assertTrue(browser.pending.isEmpty());
     }

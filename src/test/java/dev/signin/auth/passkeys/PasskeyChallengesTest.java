@@ -3,13 +3,12 @@ package dev.signin.auth.passkeys;
 import dev.signin.config.Mode;
 import dev.signin.config.SecretKeys;
 import dev.signin.config.SignedValue;
+import dev.signin.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,25 +46,9 @@ class PasskeyChallengesTest {
         }
     }
 
-    Instant now = Instant.parse("2026-11-30T12:00:00Z");
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T12:00:00Z"));
     final Memory memory = new Memory();
-    final PasskeyChallenges challenges = new PasskeyChallenges(memory, new SignedValue(KEYS, "signin.passkey-challenge"),
-            new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+    final PasskeyChallenges challenges = new PasskeyChallenges(memory, new SignedValue(KEYS, "signin.passkey-challenge"), clock);
 
     @Test
     void aChallengeIsRandomAndGoodOnceForItsBrowser() {
@@ -81,11 +64,11 @@ class PasskeyChallengesTest {
     @Test
     void aChallengeExpiresAfterFiveMinutes() {
         PasskeyChallenges.Issued issued = challenges.issue(null, PasskeyChallenges.SIGN_IN);
-        now = now.plus(PasskeyChallenges.TIMEOUT).minusMillis(1);
+        clock.advance(PasskeyChallenges.TIMEOUT.minusMillis(1));
         assertTrue(challenges.take(Optional.of(challenges.cookie(issued)), null, PasskeyChallenges.SIGN_IN).isPresent(), "just in time");
 
         PasskeyChallenges.Issued late = challenges.issue(null, PasskeyChallenges.SIGN_IN);
-        now = now.plus(PasskeyChallenges.TIMEOUT);
+        clock.advance(PasskeyChallenges.TIMEOUT);
         assertTrue(challenges.take(Optional.of(challenges.cookie(late)), null, PasskeyChallenges.SIGN_IN).isEmpty(), "too late");
         assertTrue(memory.rows.isEmpty(), "and gone");
     }
@@ -94,7 +77,7 @@ class PasskeyChallengesTest {
     void expiredChallengesAreClearedWhenNewOnesAreIssued() {
         challenges.issue(null, PasskeyChallenges.SIGN_IN);
         challenges.issue(7L, PasskeyChallenges.REGISTER);
-        now = now.plus(PasskeyChallenges.TIMEOUT).plus(Duration.ofSeconds(1));
+        clock.advance(PasskeyChallenges.TIMEOUT.plus(Duration.ofSeconds(1)));
         challenges.issue(null, PasskeyChallenges.SIGN_IN);
         assertEquals(1, memory.rows.size());
     }
