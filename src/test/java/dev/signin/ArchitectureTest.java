@@ -57,6 +57,40 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The parts of the web edge (dev.signin.web.*), each allowed to use only those after it:
+     * the guards a resource wears, the errors, the pages, the headers of every answer, the checks of
+     * every request, and the browser's session at the bottom.
+     */
+    static final List<String> WEB_LAYERS = List.of("access", "errors", "pages", "headers", "requests", "session");
+
+    @Test
+    void theWebPackagesFormNoCycle() {
+        slices().matching("dev.signin.web.(*)..").should().beFreeOfCycles().check(APP);
+    }
+
+    @Test
+    void eachWebPackageUsesOnlyTheOnesBelowIt() {
+        for (int i = 0; i < WEB_LAYERS.size(); i++) {
+            String own = "dev.signin.web." + WEB_LAYERS.get(i) + "..";
+            String[] above = WEB_LAYERS.subList(0, i).stream().map(layer -> "dev.signin.web." + layer + "..").toArray(String[]::new);
+            if (above.length > 0) {
+                noClasses().that().resideInAPackage(own)
+                        .should().dependOnClassesThat().resideInAnyPackage(above)
+                        .check(APP);
+            }
+        }
+    }
+
+    @Test
+    void theWebEdgeIsOnlyItsParts() {
+        assertTrue(APP.stream().noneMatch(c -> c.getPackageName().equals("dev.signin.web")),
+                "every class of the web edge is in one of " + WEB_LAYERS);
+        APP.stream().filter(c -> c.getPackageName().startsWith("dev.signin.web.")).forEach(c ->
+                assertTrue(WEB_LAYERS.contains(c.getPackageName().substring("dev.signin.web.".length()).split("\\.")[0]),
+                        c.getName() + " is in no part of the web edge that WEB_LAYERS orders"));
+    }
+
     @Test
     void configurationDependsOnNothingOfTheApp() {
         classes().that().resideInAPackage("dev.signin.config..")

@@ -1,9 +1,9 @@
 package dev.signin.account;
 
 import dev.signin.auth.Outcome;
-import dev.signin.web.FormErrors;
-import dev.signin.web.Navigation;
-import dev.signin.web.SignedIn;
+import dev.signin.web.access.SignedIn;
+import dev.signin.web.pages.FormErrors;
+import dev.signin.web.pages.Navigation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

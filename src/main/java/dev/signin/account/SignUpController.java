@@ -1,10 +1,10 @@
 package dev.signin.account;
 
-import dev.signin.web.FormErrors;
-import dev.signin.web.Navigation;
-import dev.signin.web.SignedOut;
-import dev.signin.web.Views;
-import dev.signin.web.StartsSession;
+import dev.signin.web.access.SignedOut;
+import dev.signin.web.access.StartsSession;
+import dev.signin.web.pages.FormErrors;
+import dev.signin.web.pages.Navigation;
+import dev.signin.web.pages.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

@@ -2,7 +2,7 @@ package dev.signin.account;
 
 import dev.signin.auth.Outcome;
 import dev.signin.auth.StepUp;
-import dev.signin.web.Views;
+import dev.signin.web.pages.Views;
 import jakarta.ws.rs.FormParam;
 
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.signin.account;
 
 import dev.signin.auth.Passkeys;
 import dev.signin.auth.StepUp;
-import dev.signin.web.CsrfHeader;
-import dev.signin.web.JsonAnswers;
-import dev.signin.web.SignedIn;
-import dev.signin.web.Views;
+import dev.signin.web.access.CsrfHeader;
+import dev.signin.web.access.SignedIn;
+import dev.signin.web.pages.JsonAnswers;
+import dev.signin.web.pages.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -2,9 +2,9 @@ package dev.signin.account;
 
 import dev.signin.auth.Outcome;
 import dev.signin.auth.TwoStep;
-import dev.signin.web.Navigation;
-import dev.signin.web.SecondFactorSetUp;
-import dev.signin.web.SignedIn;
+import dev.signin.web.access.SecondFactorSetUp;
+import dev.signin.web.access.SignedIn;
+import dev.signin.web.pages.Navigation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

@@ -3,7 +3,7 @@ package dev.signin.account;
 import dev.signin.auth.Outcome;
 import dev.signin.auth.StepUp;
 import dev.signin.auth.TwoStep;
-import dev.signin.web.Views;
+import dev.signin.web.pages.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Models;

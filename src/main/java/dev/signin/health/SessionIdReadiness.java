@@ -1,6 +1,6 @@
 package dev.signin.health;
 
-import dev.signin.web.SessionIds;
+import dev.signin.web.session.SessionIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,6 +1,6 @@
 package dev.signin.metrics;
 
-import dev.signin.web.MonitoringOnly;
+import dev.signin.web.access.MonitoringOnly;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package dev.signin.profile;
 
-import dev.signin.users.User;
 import dev.signin.auth.CurrentUser;
-import dev.signin.web.SignedIn;
+import dev.signin.users.User;
+import dev.signin.web.access.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

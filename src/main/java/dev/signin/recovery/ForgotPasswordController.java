@@ -1,8 +1,8 @@
 package dev.signin.recovery;
 
 import dev.signin.config.Settings;
-import dev.signin.web.SignedOut;
-import dev.signin.web.Views;
+import dev.signin.web.access.SignedOut;
+import dev.signin.web.pages.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

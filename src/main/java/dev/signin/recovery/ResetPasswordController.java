@@ -2,8 +2,8 @@ package dev.signin.recovery;
 
 import dev.signin.config.Settings;
 import dev.signin.users.User;
-import dev.signin.web.Navigation;
-import dev.signin.web.Views;
+import dev.signin.web.pages.Navigation;
+import dev.signin.web.pages.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

@@ -1,8 +1,8 @@
 package dev.signin.sessions;
 
 import dev.signin.auth.Authentication;
-import dev.signin.web.Navigation;
-import dev.signin.web.SignedIn;
+import dev.signin.web.access.SignedIn;
+import dev.signin.web.pages.Navigation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

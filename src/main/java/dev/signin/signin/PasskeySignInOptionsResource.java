@@ -1,8 +1,8 @@
 package dev.signin.signin;
 
 import dev.signin.auth.Passkeys;
-import dev.signin.web.CsrfHeader;
-import dev.signin.web.JsonAnswers;
+import dev.signin.web.access.CsrfHeader;
+import dev.signin.web.pages.JsonAnswers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -2,11 +2,11 @@ package dev.signin.signin;
 
 import dev.signin.auth.Authentication;
 import dev.signin.auth.Outcome;
-import dev.signin.web.Navigation;
-import dev.signin.web.SafeRedirect;
-import dev.signin.web.SignedOut;
-import dev.signin.web.Views;
-import dev.signin.web.StartsSession;
+import dev.signin.web.access.SignedOut;
+import dev.signin.web.access.StartsSession;
+import dev.signin.web.pages.Navigation;
+import dev.signin.web.pages.SafeRedirect;
+import dev.signin.web.pages.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

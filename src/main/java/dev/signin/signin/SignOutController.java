@@ -1,7 +1,7 @@
 package dev.signin.signin;
 
 import dev.signin.auth.Authentication;
-import dev.signin.web.Navigation;
+import dev.signin.web.pages.Navigation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;

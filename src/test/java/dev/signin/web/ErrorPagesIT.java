@@ -5,6 +5,7 @@ import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
 import dev.signin.testing.TestServer;
+import dev.signin.web.requests.RequestSizeLimit;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

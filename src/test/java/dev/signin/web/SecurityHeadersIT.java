@@ -9,6 +9,7 @@ import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
 import dev.signin.testing.TestServer;
+import dev.signin.web.headers.SecurityHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpHeaders;
