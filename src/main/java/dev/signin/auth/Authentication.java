@@ -7,7 +7,6 @@ import dev.signin.auth.session.Client;
 import dev.signin.auth.session.Credentials;
 import dev.signin.auth.session.DeviceToken;
 import dev.signin.auth.session.PendingSignIn;
-import dev.signin.auth.session.RememberMeToken;
 import dev.signin.auth.session.SessionCookies;
 import dev.signin.auth.session.SessionRegistry;
 import dev.signin.auth.session.UserSession;
@@ -79,10 +78,14 @@ public class Authentication {
 
     Clock clock = Clock.systemUTC();
     SessionCookies cookies;
+    Recognition recognition;
+    SessionEnding ending;
 
     @PostConstruct
     void init() {
         cookies = new SessionCookies(client, settings, users, clock);
+        recognition = new Recognition(this, sessions, users, credentials, cookies);
+        ending = new SessionEnding(this, client, sessions, credentials, cookies, events, clock);
     }
 
     /**
@@ -91,42 +94,7 @@ public class Authentication {
      * request by the authentication mechanism, with the request's client.
      */
     public Optional<User> recognise(Client caller) {
-        Optional<User> user = caller.session().flatMap(handle -> fromSession(caller, handle));
-        if (user.isEmpty()) {
-            user = fromRememberMeCookie(caller);
-        }
-        user.ifPresent(caller::recognised);
-        return user;
-    }
-
-    private Optional<User> fromSession(Client caller, SessionHandle handle) {
-        if (!sessions.isValid(handle.key(), handle.userId())) {
-            caller.endSession();
-            return Optional.empty();
-        }
-        Optional<User> user = users.findById(handle.userId());
-        if (user.isEmpty()) {
-            sessions.end(handle.key(), SessionRegistry.Reason.ACCOUNT_GONE);
-            caller.endSession();
-        }
-        return user;
-    }
-
-    private Optional<User> fromRememberMeCookie(Client caller) {
-        if (caller.cookie(REMEMBER_ME_COOKIE).isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<RememberMeToken.Claims> claims = cookies.rememberMe(caller);
-        Optional<Credentials.Started> started = claims.flatMap(c -> credentials.startSession(c.userId(),
-                user -> user.getTokenVersion() == c.tokenVersion(), caller.address(), caller.userAgent()));
-        if (started.isEmpty()) {
-            caller.removeCookie(REMEMBER_ME_COOKIE); // tampered, expired or revoked
-            return Optional.empty();
-        }
-        long userId = claims.get().userId();
-        caller.startSession(new SessionHandle(userId, started.get().key()));
-        fire(caller, Kind.SIGN_IN_REMEMBERED, userId, null);
-        return users.findById(userId);
+        return recognition.recognise(caller);
     }
 
     /**
@@ -177,9 +145,6 @@ public class Authentication {
         fire(client, Kind.SIGN_IN_SUCCESS, checked.getId(), null);
         return new Outcome.Done();
     }
-
-
-
 
     /** Whether this browser has a sign-in waiting for its code, in time ({@link TwoStep#awaitsCode}). */
     public boolean awaitsCode() {
@@ -232,32 +197,14 @@ public class Authentication {
     /** What ending a session by its key did. */
     public enum Ended { THIS_SESSION, OTHER_SESSION, NOT_FOUND }
 
-    /** Ends one of the user's sessions (this one signs out); its browser cannot come back through a remember-me cookie. */
+    /** Ends one of the user's sessions ({@link SessionEnding#endSession}). */
     public Ended endSession(String key) {
-        SessionHandle handle = signedIn();
-        if (key == null || key.length() > UserSession.MAX_KEY || !sessions.endOwned(handle.userId(), key, SessionRegistry.Reason.ENDED_BY_USER)) {
-            return Ended.NOT_FOUND;
-        }
-        fire(client, Kind.SESSION_ENDED, handle.userId(), null);
-        Optional<Integer> tokenVersion = credentials.revokeRememberMe(handle.userId());
-        if (key.equals(handle.key())) {
-            cookies.leave();
-            return Ended.THIS_SESSION;
-        }
-        tokenVersion.ifPresent(version -> cookies.renewRememberMe(handle.userId(), version));
-        return Ended.OTHER_SESSION;
+        return ending.endSession(key);
     }
 
-    /** Ends every other session of the user and voids every other cookie and sign-in in progress; how many ended. */
+    /** Ends every other session of the user ({@link SessionEnding#endOtherSessions}); how many ended. */
     public int endOtherSessions() {
-        SessionHandle handle = signedIn();
-        Optional<Credentials.OthersEnded> ended = credentials.endOtherSessions(handle.userId(), handle.key());
-        ended.ifPresent(e -> {
-            cookies.renewRememberMe(handle.userId(), e.tokenVersion());
-            cookies.renewDevice(handle.userId(), e.credentialVersion());
-            fire(client, Kind.OTHER_SESSIONS_ENDED, handle.userId(), null);
-        });
-        return ended.map(Credentials.OthersEnded::count).orElse(0);
+        return ending.endOtherSessions();
     }
 
     /**
@@ -297,11 +244,9 @@ public class Authentication {
         return new Outcome.Done();
     }
 
-    /** The container dropped a session by itself (idle timeout): marks it ended, if it was still going. */
+    /** The container dropped a session by itself ({@link SessionEnding#expired}). */
     public void expired(long userId, String key, String sessionId) {
-        if (sessions.end(key, SessionRegistry.Reason.EXPIRED)) {
-            events.fire(new SecurityEvent(Kind.SESSION_EXPIRED, clock.instant(), userId, null, "-", sessionId));
-        }
+        ending.expired(userId, key, sessionId);
     }
 
     /** The signed-in user's active sessions, newest first. */
