@@ -50,6 +50,7 @@ public final class PayaraMicro implements AutoCloseable {
     private Duration lastBoot;
     private boolean warAlone;
     private boolean uberJar;
+    private Path uberJarFile;
 
     public PayaraMicro(String name, Map<String, String> environment) {
         this.workDir = Path.of(required("signin.war")).getParent()
@@ -145,7 +146,7 @@ public final class PayaraMicro implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
             if (uberJar) {
                 // As a user runs target/signin-micro.jar: java -jar and nothing else (the heap capped, as for every test server).
-                command.addAll(List.of("-Xmx768m", "-jar", Path.of(required("signin.micro.jar")).toAbsolutePath().toString()));
+                command.addAll(List.of("-Xmx768m", "-jar", uberJarFile.toAbsolutePath().toString()));
             } else if (warAlone) {
                 // As a user who deploys the WAR alone: no server-config/, no jar beside it, Payara's own options
                 // only, and no context root (the WAR's glassfish-web.xml says /).
@@ -319,7 +320,13 @@ public final class PayaraMicro implements AutoCloseable {
      * commands and the Krazo fix) with {@code java -jar}: no server-config/, no flags.
      */
     public PayaraMicro uberJar() {
+        return uberJar(Path.of(required("signin.micro.jar")));
+    }
+
+    /** The next start runs this uber JAR (a test's own variant of target/signin-micro.jar) with {@code java -jar}. */
+    public PayaraMicro uberJar(Path jar) {
         uberJar = true;
+        uberJarFile = jar;
         return this;
     }
 

@@ -7,7 +7,12 @@ import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,21 +21,25 @@ import static dev.signin.testing.Accounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * target/signin-micro.jar, the single artifact, started as a user would: {@code java -jar} with
  * nothing but the settings of docs/configuration.md in the environment. No server-config/, no
  * {@code -Xbootclasspath/a:}, no {@code --deploy}: whatever works here came from inside the jar.
- * One boot; the harness fails it on a boot command that Payara logged as failed.
+ * One boot, and one that stops at a broken boot command put into a copy of the jar.
  */
 class UberJarIT {
 
+    /** All a user gives it (the harness adds SIGNIN_DATA_DIR, to keep the data under target/it). */
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "SIGNIN_SECRET", PayaraMicro.SECRET,
+            "SIGNIN_METRICS_TOKEN", PayaraMicro.METRICS_TOKEN);
+
     @Test
     void javaDashJarAloneServesTheAppWithEverySetting() {
-        try (PayaraMicro server = new PayaraMicro("uber-jar", Map.of(
-                "SIGNIN_SECRET", PayaraMicro.SECRET,
-                "SIGNIN_METRICS_TOKEN", PayaraMicro.METRICS_TOKEN)).uberJar()) {
+        try (PayaraMicro server = new PayaraMicro("uber-jar", ENVIRONMENT).uberJar()) {
             server.start();
             Browser browser = new Browser(server.uri(""));
 
@@ -91,6 +100,31 @@ class UberJarIT {
                     || command.contains("bootcommandfile") || command.contains("@"), command);
             System.out.printf("UberJarIT: booted in %.1f s, signin_krazo_service_scans %d%n",
                     server.lastBoot().toMillis() / 1000.0, before);
+        }
+    }
+
+    /**
+     * The boot commands inside the jar are read like server-config's: Payara only logs a failed one
+     * and boots on, so the test harness reads the log and fails the start (stopped at the command).
+     */
+    @Test
+    void aFailedBootCommandInsideTheJarFailsTheStart() throws IOException {
+        try (PayaraMicro server = new PayaraMicro("uber-jar-broken-command", ENVIRONMENT)) {
+            Path jar = server.dataDir().resolveSibling("signin-micro-broken.jar");
+            Files.createDirectories(jar.getParent());
+            Files.copy(Path.of(PayaraMicro.required("signin.micro.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
+            try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+                Path commands = zip.getPath("MICRO-INF/pre-boot-commands.txt");
+                Files.writeString(commands, Files.readString(commands)
+                        + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.no-such-setting=false\n");
+            }
+            try {
+                IllegalStateException failure = assertThrows(IllegalStateException.class, server.uberJar(jar)::start);
+                assertTrue(failure.getMessage().contains("failed boot command"), failure.getMessage());
+                assertTrue(failure.getMessage().lines().limit(5).anyMatch(l -> l.contains("http-listener.http")), failure.getMessage());
+            } finally {
+                Files.deleteIfExists(jar); // 117 MB
+            }
         }
     }
 
