@@ -43,7 +43,7 @@ class UberJarIT {
             server.start();
             Browser browser = new Browser(server.uri(""));
 
-            // The WAR at the root path (its own glassfish-web.xml: no --contextroot given).
+            // The WAR at the root path, from the jar (its MICRO-INF/deploy/contexts.properties): no --contextroot given.
             Page signInPage = browser.get("/sign-in");
             assertEquals(200, signInPage.status(), signInPage::toString);
             SecurityHeadersIT.assertSecurityHeaders("sign-in page", signInPage.headers());
