@@ -49,6 +49,8 @@ public final class PayaraMicro implements AutoCloseable {
     private Process process;
     private Duration lastBoot;
     private boolean warAlone;
+    private boolean uberJar;
+    private Path uberJarFile;
 
     public PayaraMicro(String name, Map<String, String> environment) {
         this.workDir = Path.of(required("signin.war")).getParent()
@@ -142,12 +144,16 @@ public final class PayaraMicro implements AutoCloseable {
             Files.createDirectories(workDir);
             Path config = Path.of(required("server.config.dir")).toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(runtime.java().toString()));
-            if (warAlone) {
-                // As a user who deploys the WAR alone: no server-config/, no jar beside it, Payara's own options only.
+            if (uberJar) {
+                // As a user runs target/signin-micro.jar: java -jar and nothing else (the heap capped, as for every test server).
+                command.addAll(List.of("-Xmx768m", "-jar", uberJarFile.toAbsolutePath().toString()));
+            } else if (warAlone) {
+                // As a user who deploys the WAR alone: no server-config/, no jar beside it, Payara's own options
+                // only, and no context root (the WAR's glassfish-web.xml says /).
                 command.add("-Xmx768m");
                 command.addAll(jvmArgs);
                 command.addAll(List.of("-jar", runtime.microJar().toAbsolutePath().toString(),
-                        "--nohazelcast", "--disablephonehome", "--contextroot", "/"));
+                        "--nohazelcast", "--disablephonehome"));
             } else {
                 command.addAll(List.of(
                         "@" + config.resolve("payara-micro.args"),
@@ -162,8 +168,10 @@ public final class PayaraMicro implements AutoCloseable {
             }
             command.addAll(List.of(
                     "--rootdir", workDir.resolve("root").toString(),
-                    "--port", Integer.toString(port),
-                    "--deploy", Path.of(required("signin.war")).toAbsolutePath().toString()));
+                    "--port", Integer.toString(port)));
+            if (!uberJar) {
+                command.addAll(List.of("--deploy", Path.of(required("signin.war")).toAbsolutePath().toString()));
+            }
             command.addAll(microArgs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
@@ -304,6 +312,21 @@ public final class PayaraMicro implements AutoCloseable {
     /** The next start runs the WAR alone, as a user may: no server-config/, nothing beside the WAR. */
     public PayaraMicro warAlone() {
         warAlone = true;
+        return this;
+    }
+
+    /**
+     * The next start runs target/signin-micro.jar (the uber JAR that carries the WAR, the boot
+     * commands and the Krazo fix) with {@code java -jar}: no server-config/, no flags.
+     */
+    public PayaraMicro uberJar() {
+        return uberJar(Path.of(required("signin.micro.jar")));
+    }
+
+    /** The next start runs this uber JAR (a test's own variant of target/signin-micro.jar) with {@code java -jar}. */
+    public PayaraMicro uberJar(Path jar) {
+        uberJar = true;
+        uberJarFile = jar;
         return this;
     }
 
