@@ -1,6 +1,7 @@
 package dev.signin.recovery;
 
 import dev.signin.account.TwoStepIT;
+import dev.signin.auth.PasskeyIT;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
@@ -8,6 +9,7 @@ import dev.signin.testing.MailServer;
 import dev.signin.testing.MailServer.Mailbox;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.SoftAuthenticator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,17 +27,6 @@ class EmailAddressIT {
 
     static String newAddress(String prefix) {
         return Accounts.uniqueUsername(prefix) + "@mail.test";
-    }
-
-    /** Signs up with an address and follows its verification link; the username. */
-    static String signUpVerified(Browser browser, Mailbox mailbox, String email) {
-        String username = Accounts.uniqueUsername("verified");
-        Page signedUp = browser.submit("/sign-up", "/sign-up", Map.of("username", username, "name", "Name of " + username,
-                "email", email, "password", PASSWORD, "confirm", PASSWORD));
-        assertEquals(303, signedUp.status(), signedUp::toString);
-        String link = Mailbox.link(mailbox.await(email, "Verify your e-mail address"));
-        assertEquals(200, browser.get(pathOf(link)).status());
-        return username;
     }
 
     @Test
@@ -82,7 +73,7 @@ class EmailAddressIT {
     @Test
     void aChangeNeedsThePasswordIsVerifiedAgainAndTellsTheOldAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
         String old = newAddress("old");
-        signUpVerified(browser, mailbox, old);
+        Accounts.signUpVerified(browser, mailbox, old);
         String fresh = newAddress("new");
 
         Page noPassword = browser.submit("/account/email", "/account/email", Map.of("email", fresh, "current", ""));
@@ -142,10 +133,36 @@ class EmailAddressIT {
     @Test
     void securityNoticesGoToTheVerifiedAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
         String email = newAddress("notices");
-        signUpVerified(browser, mailbox, email);
+        Accounts.signUpVerified(browser, mailbox, email);
         String next = "another passphrase for notices";
         assertEquals(303, browser.submit("/account", "/account/password", Map.of("current", PASSWORD, "password", next, "confirm", next)).status());
         String body = Mailbox.body(mailbox.await(email, "Your password was changed"));
         assertTrue(body.contains("The password of your account was changed."), body);
+    }
+
+    @Test
+    void aPasskeyAddedIsToldToTheVerifiedAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
+        String email = newAddress("passkey");
+        String username = Accounts.signUpVerified(browser, mailbox, email);
+        SoftAuthenticator authenticator = new SoftAuthenticator("localhost", "http://localhost:" + server.port());
+        PasskeyIT.addPasskey(browser, authenticator, username);
+        String body = Mailbox.body(mailbox.await(email, "A passkey was added"));
+        assertTrue(body.contains("A passkey was added to your account."), body);
+        assertTrue(body.contains(username), body);
+    }
+
+    @Test
+    void anAccountIsSentAtMostThreeVerificationLinksAnHour(Browser browser, Mailbox mailbox) {
+        Accounts.signUp(browser, "verifyhour");
+        List<String> addresses = List.of(newAddress("hour1"), newAddress("hour2"), newAddress("hour3"), newAddress("hour4"));
+        for (String email : addresses) {
+            Page changed = browser.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+            assertEquals(303, changed.status(), changed::toString);
+        }
+        for (String email : addresses.subList(0, 3)) {
+            mailbox.await(email, "Verify your e-mail address");
+        }
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(addresses.get(3)), "the fourth link of the hour is not sent");
     }
 }
