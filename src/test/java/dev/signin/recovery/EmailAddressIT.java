@@ -19,6 +19,7 @@ import static dev.signin.recovery.PasswordResetIT.askForLink;
 import static dev.signin.recovery.PasswordResetIT.pathOf;
 import static dev.signin.testing.Accounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** E-mail addresses: given at sign-up or in the settings, verified by a mailed link, and only then sent reset links. */
@@ -164,5 +165,47 @@ class EmailAddressIT {
         }
         Concurrently.sleep(3000);
         assertEquals(List.of(), mailbox.to(addresses.get(3)), "the fourth link of the hour is not sent");
+    }
+
+    @Test
+    void verificationLinksAreCountedPerClientNetworkWithTheResetRequests(PayaraMicro server, Mailbox mailbox) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String network = String.format("2001:db8:%x:%x:", random.nextInt(1, 0x10000), random.nextInt(1, 0x10000));
+        Browser owner = new Browser(server.uri(""), network + "ff::1");
+        Accounts.signUp(owner, "netchange");
+        // The network's free mail requests (signin.throttle.address-free-failures: 20), spent on the forgot-password form.
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(200, askForLink(new Browser(server.uri(""), network + Integer.toHexString(i) + "::1"), newAddress("spent")).status());
+        }
+        String email = newAddress("held");
+        Page change = owner.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+        assertEquals(429, change.status(), "a change of address from that network mails no more: " + change);
+        assertTrue(change.headers().firstValue("Retry-After").isPresent());
+        assertTrue(change.body().contains("Too many links asked for"), change.body());
+        String username = Accounts.uniqueUsername("netsignup");
+        Page signUp = new Browser(server.uri(""), network + "fe::1").submit("/sign-up", "/sign-up", Map.of("username", username,
+                "name", "Ada", "email", email, "password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(429, signUp.status(), "nor does a sign-up with an address: " + signUp);
+        assertTrue(signUp.body().contains("Too many links asked for"), signUp.body());
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(email), "no link mailed");
+        assertFalse(owner.get("/account/email").body().contains(email), "the address is not changed");
+        assertEquals(200, Accounts.signIn(new Browser(server.uri("")), username, PASSWORD, false).status(), "no account was made");
+    }
+
+    @Test
+    void verificationLinksAreCountedPerAddressWithTheResetRequests(PayaraMicro server, Mailbox mailbox) {
+        String email = newAddress("victim");
+        Browser stranger = new Browser(server.uri(""));
+        Accounts.signUp(stranger, "addresschange");
+        // The address's free requests (3), spent on the forgot-password form from three clients; the
+        // change comes within the first wait (a second).
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, askForLink(new Browser(server.uri("")), email).status());
+        }
+        Page change = stranger.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+        assertEquals(429, change.status(), "one more link to that address is held back: " + change);
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(email));
     }
 }
