@@ -34,6 +34,7 @@ import java.util.Optional;
 public class EmailController {
 
     static final String VIEW = "account/email.jsp";
+    static final String MAIL_HELD_BACK = "Too many links asked for.";
 
     @Inject
     Models models;
@@ -57,6 +58,11 @@ public class EmailController {
         Optional<String> problem = EmailAddress.problem(email);
         if (problem.isPresent()) {
             return Views.rejected(fill(email, Map.of("email", problem.get())));
+        }
+        // Counted before the password is checked, as every request of the forgot-password form is.
+        Optional<Long> wait = addresses.admitMail(email);
+        if (wait.isPresent()) {
+            return Views.heldBack(fill(email, Map.of("email", Views.heldBackMessage(MAIL_HELD_BACK, wait.get()))), wait.get());
         }
         Outcome outcome = stepUp.check(StepUp.Purpose.CHANGE_EMAIL, current, second.proof());
         if (outcome instanceof Outcome.HeldBack held) {

@@ -47,8 +47,8 @@ public class Registration {
     public record Rejected(Map<String, String> errors) implements Outcome {
     }
 
-    /** Too many sign-ups from this address: try again after the wait (in seconds). */
-    public record HeldBack(long seconds) implements Outcome {
+    /** Too many sign-ups from this address, or links to the address given (mail): try again after the wait (in seconds). */
+    public record HeldBack(long seconds, boolean mail) implements Outcome {
     }
 
     /**
@@ -70,7 +70,11 @@ public class Registration {
         }
         Optional<dev.signin.auth.Outcome.HeldBack> held = authentication.admitSignUp();
         if (held.isPresent()) {
-            return new HeldBack(held.get().seconds());
+            return new HeldBack(held.get().seconds(), false);
+        }
+        Optional<Long> mailWait = withEmail ? addresses.admitMail(form.getEmail()) : Optional.empty();
+        if (mailWait.isPresent()) {
+            return new HeldBack(mailWait.get(), true);
         }
         if (users.findByUsername(form.getUsername()).isPresent()) {
             return new Rejected(Map.of("username", TAKEN));

@@ -60,7 +60,9 @@ public class SignUpController {
         }
         models.put("form", form);
         if (outcome instanceof Registration.HeldBack held) {
-            models.put("errors", Map.of("username", Views.heldBackMessage("Too many sign-ups from your address.", held.seconds())));
+            models.put("errors", held.mail()
+                    ? Map.of("email", Views.heldBackMessage(EmailController.MAIL_HELD_BACK, held.seconds()))
+                    : Map.of("username", Views.heldBackMessage("Too many sign-ups from your address.", held.seconds())));
             return Views.heldBack(VIEW, held.seconds());
         }
         models.put("errors", ((Registration.Rejected) outcome).errors());

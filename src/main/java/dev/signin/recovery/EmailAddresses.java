@@ -3,6 +3,7 @@ package dev.signin.recovery;
 import dev.signin.auth.session.Client;
 import dev.signin.auth.SecurityEvent;
 import dev.signin.auth.SecurityEvent.Kind;
+import dev.signin.auth.throttle.SignInThrottle;
 import dev.signin.config.Settings;
 import dev.signin.mail.Mail;
 import dev.signin.mail.Outbox;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,7 +52,24 @@ public class EmailAddresses {
     @Inject
     Event<SecurityEvent> events;
 
+    @Inject
+    SignInThrottle throttle;
+
     Clock clock = Clock.systemUTC();
+
+    /**
+     * Counts a request that would mail a verification link to this address, on the counters of
+     * the forgot-password form: per client network (IPv6 per /64) and per address. A wait in
+     * seconds when it is held back (then nothing may be changed or mailed), else empty.
+     */
+    public Optional<Long> admitMail(String email) {
+        String key = User.keyOfEmail(EmailAddress.cleaned(email));
+        SignInThrottle.Reservation reservation = throttle.reserve(List.of(throttle.mailRequests(client.address()), throttle.mailAddress(key)));
+        if (reservation instanceof SignInThrottle.HeldBack held) {
+            return Optional.of(Math.max(1, (held.delay().toMillis() + 999) / 1000));
+        }
+        return Optional.empty();
+    }
 
     /** Whether mail is on: without it there are no addresses to give. */
     public boolean enabled() {

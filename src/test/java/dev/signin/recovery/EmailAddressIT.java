@@ -1,6 +1,7 @@
 package dev.signin.recovery;
 
 import dev.signin.account.TwoStepIT;
+import dev.signin.auth.PasskeyIT;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
@@ -8,6 +9,7 @@ import dev.signin.testing.MailServer;
 import dev.signin.testing.MailServer.Mailbox;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
+import dev.signin.testing.SoftAuthenticator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,6 +19,7 @@ import static dev.signin.recovery.PasswordResetIT.askForLink;
 import static dev.signin.recovery.PasswordResetIT.pathOf;
 import static dev.signin.testing.Accounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** E-mail addresses: given at sign-up or in the settings, verified by a mailed link, and only then sent reset links. */
@@ -25,17 +28,6 @@ class EmailAddressIT {
 
     static String newAddress(String prefix) {
         return Accounts.uniqueUsername(prefix) + "@mail.test";
-    }
-
-    /** Signs up with an address and follows its verification link; the username. */
-    static String signUpVerified(Browser browser, Mailbox mailbox, String email) {
-        String username = Accounts.uniqueUsername("verified");
-        Page signedUp = browser.submit("/sign-up", "/sign-up", Map.of("username", username, "name", "Name of " + username,
-                "email", email, "password", PASSWORD, "confirm", PASSWORD));
-        assertEquals(303, signedUp.status(), signedUp::toString);
-        String link = Mailbox.link(mailbox.await(email, "Verify your e-mail address"));
-        assertEquals(200, browser.get(pathOf(link)).status());
-        return username;
     }
 
     @Test
@@ -82,7 +74,7 @@ class EmailAddressIT {
     @Test
     void aChangeNeedsThePasswordIsVerifiedAgainAndTellsTheOldAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
         String old = newAddress("old");
-        signUpVerified(browser, mailbox, old);
+        Accounts.signUpVerified(browser, mailbox, old);
         String fresh = newAddress("new");
 
         Page noPassword = browser.submit("/account/email", "/account/email", Map.of("email", fresh, "current", ""));
@@ -142,10 +134,78 @@ class EmailAddressIT {
     @Test
     void securityNoticesGoToTheVerifiedAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
         String email = newAddress("notices");
-        signUpVerified(browser, mailbox, email);
+        Accounts.signUpVerified(browser, mailbox, email);
         String next = "another passphrase for notices";
         assertEquals(303, browser.submit("/account", "/account/password", Map.of("current", PASSWORD, "password", next, "confirm", next)).status());
         String body = Mailbox.body(mailbox.await(email, "Your password was changed"));
         assertTrue(body.contains("The password of your account was changed."), body);
+    }
+
+    @Test
+    void aPasskeyAddedIsToldToTheVerifiedAddress(PayaraMicro server, Browser browser, Mailbox mailbox) {
+        String email = newAddress("passkey");
+        String username = Accounts.signUpVerified(browser, mailbox, email);
+        SoftAuthenticator authenticator = new SoftAuthenticator("localhost", "http://localhost:" + server.port());
+        PasskeyIT.addPasskey(browser, authenticator, username);
+        String body = Mailbox.body(mailbox.await(email, "A passkey was added"));
+        assertTrue(body.contains("A passkey was added to your account."), body);
+        assertTrue(body.contains(username), body);
+    }
+
+    @Test
+    void anAccountIsSentAtMostThreeVerificationLinksAnHour(Browser browser, Mailbox mailbox) {
+        Accounts.signUp(browser, "verifyhour");
+        List<String> addresses = List.of(newAddress("hour1"), newAddress("hour2"), newAddress("hour3"), newAddress("hour4"));
+        for (String email : addresses) {
+            Page changed = browser.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+            assertEquals(303, changed.status(), changed::toString);
+        }
+        for (String email : addresses.subList(0, 3)) {
+            mailbox.await(email, "Verify your e-mail address");
+        }
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(addresses.get(3)), "the fourth link of the hour is not sent");
+    }
+
+    @Test
+    void verificationLinksAreCountedPerClientNetworkWithTheResetRequests(PayaraMicro server, Mailbox mailbox) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String network = String.format("2001:db8:%x:%x:", random.nextInt(1, 0x10000), random.nextInt(1, 0x10000));
+        Browser owner = new Browser(server.uri(""), network + "ff::1");
+        Accounts.signUp(owner, "netchange");
+        // The network's free mail requests (signin.throttle.address-free-failures: 20), spent on the forgot-password form.
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(200, askForLink(new Browser(server.uri(""), network + Integer.toHexString(i) + "::1"), newAddress("spent")).status());
+        }
+        String email = newAddress("held");
+        Page change = owner.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+        assertEquals(429, change.status(), "a change of address from that network mails no more: " + change);
+        assertTrue(change.headers().firstValue("Retry-After").isPresent());
+        assertTrue(change.body().contains("Too many links asked for"), change.body());
+        String username = Accounts.uniqueUsername("netsignup");
+        Page signUp = new Browser(server.uri(""), network + "fe::1").submit("/sign-up", "/sign-up", Map.of("username", username,
+                "name", "Ada", "email", email, "password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(429, signUp.status(), "nor does a sign-up with an address: " + signUp);
+        assertTrue(signUp.body().contains("Too many links asked for"), signUp.body());
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(email), "no link mailed");
+        assertFalse(owner.get("/account/email").body().contains(email), "the address is not changed");
+        assertEquals(200, Accounts.signIn(new Browser(server.uri("")), username, PASSWORD, false).status(), "no account was made");
+    }
+
+    @Test
+    void verificationLinksAreCountedPerAddressWithTheResetRequests(PayaraMicro server, Mailbox mailbox) {
+        String email = newAddress("victim");
+        Browser stranger = new Browser(server.uri(""));
+        Accounts.signUp(stranger, "addresschange");
+        // The address's free requests (3), spent on the forgot-password form from three clients; the
+        // change comes within the first wait (a second).
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, askForLink(new Browser(server.uri("")), email).status());
+        }
+        Page change = stranger.submit("/account/email", "/account/email", Map.of("email", email, "current", PASSWORD));
+        assertEquals(429, change.status(), "one more link to that address is held back: " + change);
+        Concurrently.sleep(3000);
+        assertEquals(List.of(), mailbox.to(email));
     }
 }

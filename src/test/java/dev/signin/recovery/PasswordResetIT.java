@@ -312,6 +312,15 @@ class PasswordResetIT {
         Page signIn = Accounts.signIn(new Browser(server.uri("")), account.username(), NEW_PASSWORD, false);
         assertEquals(303, signIn.status());
         assertTrue(signIn.location().orElseThrow().startsWith("/sign-in/code"), "the second step stays on after the reset");
+
+        // The app's current code does it too.
+        askForLink(browser, email);
+        String next = Mailbox.link(mailbox.await(email, "Reset your password", 2, Duration.ofSeconds(30)));
+        String another = "another passphrase set with a code";
+        assertEquals(422, reset(browser, next, another, Map.of()).status(), "a new link needs the code again");
+        Page withAppCode = reset(browser, next, another, Map.of("code", TwoStepIT.code(account.key(), 1)));
+        assertEquals(303, withAppCode.status(), withAppCode::toString);
+        assertEquals(303, Accounts.signIn(new Browser(server.uri("")), account.username(), another, false).status());
     }
 
     @Test
@@ -358,6 +367,7 @@ class PasswordResetIT {
         assertEquals(200, browser.get(pathOf(Mailbox.link(mail))).status());
         Concurrently.sleep(3000);
         assertEquals(1, mailbox.to(email).size(), "sent once");
+        assertTrue(server.logText().contains("\"event\":\"mail_failed\""), "the failed attempts are in the audit log");
     }
 
     @Test
@@ -373,5 +383,95 @@ class PasswordResetIT {
         Page bad = askForLink(new Browser(server.uri("")), "not an address");
         assertEquals(422, bad.status());
         assertTrue(bad.body().contains("Enter an e-mail address"));
+    }
+
+    @Test
+    void anAccountIsMailedAtMostThreeLinksAnHour(PayaraMicro server, Mailbox mailbox) {
+        String email = verifiedAddress(server, Accounts.signUp(new Browser(server.uri("")), "perhour"));
+        for (int i = 0; i < 4; i++) {
+            Page asked = askForLink(new Browser(server.uri("")), email);
+            for (int tries = 0; asked.status() == 429 && tries < 5; tries++) {
+                // Past the address's free requests: wait as told, so that only the account's own limit is left.
+                Concurrently.sleep(1000 * Long.parseLong(asked.headers().firstValue("Retry-After").orElseThrow()) + 200);
+                asked = askForLink(new Browser(server.uri("")), email);
+            }
+            assertEquals(200, asked.status(), asked::toString);
+            if (i < 3) {
+                mailbox.await(email, "Reset your password", i + 1, Duration.ofSeconds(30));
+            }
+        }
+        Concurrently.sleep(3000); // the fourth request's work starts a second later, the sender looks every second
+        assertEquals(3, mailbox.to(email).stream().filter(m -> Mailbox.subject(m).contains("Reset your password")).count(),
+                "the fourth request of the hour is answered alike but mails nothing");
+    }
+
+    @Test
+    void theFormIsThrottledPerClientNetworkAnIpv6AddressCountingAsItsSlash64(PayaraMicro server) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String network = String.format("2001:db8:%x:%x:", random.nextInt(1, 0x10000), random.nextInt(1, 0x10000));
+        // signin.throttle.address-free-failures (20) requests free per network, each for another address, from
+        // another address of the same /64: the 21st is held back.
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            Browser client = new Browser(server.uri(""), network + Integer.toHexString(i) + ":0:0:1");
+            statuses.add(askForLink(client, "net-" + i + "-" + Accounts.uniqueUsername("n") + "@mail.test").status());
+        }
+        assertEquals(Collections.nCopies(20, 200), statuses.subList(0, 20), statuses.toString());
+        assertEquals(429, statuses.get(20), "the network's 21st request: " + statuses);
+        String otherNetwork = String.format("2001:db8:%x:%x::1", random.nextInt(1, 0x10000), random.nextInt(1, 0x10000));
+        assertEquals(200, askForLink(new Browser(server.uri(""), otherNetwork), "other-" + Accounts.uniqueUsername("n") + "@mail.test").status(),
+                "another /64 is not held back");
+    }
+
+    /** The audit log's lines of one client (the test server logs each security event as a line of JSON). */
+    static List<String> auditLines(PayaraMicro server, String client) {
+        return server.logText().lines().filter(l -> l.contains("{\"time\":") && l.contains("\"client\":\"" + client + "\"")).toList();
+    }
+
+    static boolean logged(List<String> lines, String event, String... fragments) {
+        return lines.stream().anyMatch(l -> l.contains("\"event\":\"" + event + "\"") && java.util.Arrays.stream(fragments).allMatch(l::contains));
+    }
+
+    @Test
+    void everyStepIsAuditedWithoutTheTokenOrTheAddress(PayaraMicro server, Browser browser, Mailbox mailbox) throws Exception {
+        String username = Accounts.signUp(new Browser(server.uri("")), "audit");
+        String email = verifiedAddress(server, username);
+        long userId;
+        try (Connection db = server.database(); PreparedStatement id = db.prepareStatement("SELECT id FROM users WHERE username_key = ?")) {
+            id.setString(1, username.toLowerCase());
+            var rs = id.executeQuery();
+            rs.next();
+            userId = rs.getLong(1);
+        }
+        String user = "\"user_id\":" + userId + ",";
+
+        askForLink(browser, email);
+        String link = Mailbox.link(mailbox.await(email, "Reset your password"));
+        String token = tokenOf(link);
+        String tampered = token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21);
+        String csrf = browser.get("/sign-in").csrf();
+        assertEquals(410, browser.post("/password/reset", Map.of("token", tampered, "password", NEW_PASSWORD, "confirm", NEW_PASSWORD,
+                Browser.CSRF_FIELD, csrf)).status());
+        assertEquals(303, reset(browser, link, NEW_PASSWORD, Map.of()).status());
+        assertEquals(410, browser.post("/password/reset", Map.of("token", token, "password", "yet another passphrase 8",
+                "confirm", "yet another passphrase 8", Browser.CSRF_FIELD, csrf)).status());
+        for (int i = 0; i < 3; i++) {
+            askForLink(browser, email);
+        }
+        mailbox.await(email, "Your password was reset");
+
+        List<String> lines = auditLines(server, browser.clientAddress());
+        assertTrue(logged(lines, "password_reset_requested"), lines.toString());
+        assertTrue(logged(lines, "password_reset_refused"), "the tampered link: " + lines);
+        assertTrue(logged(lines, "password_reset", user), "used: " + lines);
+        assertTrue(lines.stream().filter(l -> l.contains("\"event\":\"password_reset_refused\"")).count() >= 2, "and the used one: " + lines);
+        assertTrue(logged(lines, "password_reset_throttled"), lines.toString());
+        String log = server.logText();
+        assertTrue(log.lines().anyMatch(l -> l.contains("\"event\":\"password_reset_mailed\"") && l.contains(user)), "mailed");
+        assertTrue(log.lines().anyMatch(l -> l.contains("\"event\":\"mail_queued\"") && l.contains(user)), "queued");
+        assertTrue(log.contains("\"event\":\"mail_sent\""), "sent");
+        assertFalse(log.contains(token) || log.contains(tampered), "no token in the log");
+        assertFalse(log.contains(email), "no address in the log");
+        assertFalse(log.contains(NEW_PASSWORD), "no password in the log");
     }
 }

@@ -5,6 +5,8 @@ import dev.signin.auth.PasskeyIT;
 import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Concurrently;
+import dev.signin.testing.MailServer.Mailbox;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.Postgres;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two (then three) Payara Micro nodes on loopback, found through a TCP member list, sharing
- * sessions through Payara's data grid and users through PostgreSQL.
+ * sessions through Payara's data grid and users through PostgreSQL, and mailing through one SMTP
+ * server (GreenMail in the test JVM) from the shared outbox.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -40,6 +44,9 @@ class ClusterIT {
     static final String SCHEMA = "signin_cluster_" + Long.toString(System.currentTimeMillis(), 36);
     static final int[] GRID_PORTS = {freePort(), freePort(), freePort()};
     static final List<PayaraMicro> nodes = new ArrayList<>();
+    static Mailbox mailbox;
+    /** The address users reach the cluster at (a load balancer's): every mailed link starts with it, whichever node wrote it. */
+    static final String BASE_URL = "http://cluster.test";
 
     static PayaraMicro node(String name, int index) {
         String members = "127.0.0.1:" + GRID_PORTS[0] + ",127.0.0.1:" + GRID_PORTS[1] + ",127.0.0.1:" + GRID_PORTS[2];
@@ -53,7 +60,13 @@ class ClusterIT {
                 .withOptions(List.of("@" + System.getProperty("server.config.dir") + "/cluster.args",
                                 "-Dpayaramicro.startPort=" + GRID_PORTS[index]),
                         List.of("--clusterMode", "tcpip:" + members, "--interfaces", "127.0.0.1",
-                                "--clusterName", "signin-it-" + SCHEMA));
+                                "--clusterName", "signin-it-" + SCHEMA))
+                .withEnvironment("SIGNIN_MAIL_HOST", "127.0.0.1")
+                .withEnvironment("SIGNIN_MAIL_PORT", Integer.toString(mailbox.port()))
+                .withEnvironment("SIGNIN_MAIL_TLS", "none")
+                .withEnvironment("SIGNIN_BASE_URL", BASE_URL)
+                .withEnvironment("SIGNIN_MAIL_POLL_SECONDS", "1")
+                .withEnvironment("SIGNIN_MAIL_RETRY_SECONDS", "1");
         nodes.add(node);
         return node;
     }
@@ -61,6 +74,7 @@ class ClusterIT {
     @BeforeAll
     static void cluster() throws Exception {
         postgres = Postgres.find();
+        mailbox = new Mailbox();
         try (Connection db = postgres.connect()) {
             db.createStatement().execute("CREATE SCHEMA " + SCHEMA);
         }
@@ -72,6 +86,9 @@ class ClusterIT {
     @AfterAll
     static void stop() throws Exception {
         nodes.forEach(PayaraMicro::close);
+        if (mailbox != null) {
+            mailbox.stop();
+        }
         if (postgres != null) {
             try (Connection db = postgres.connect()) {
                 db.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
@@ -136,8 +153,51 @@ class ClusterIT {
         awaitSignedIn(thirdOnB.at(a.uri(""))); // and, once the session is replicated, on the other
     }
 
+    /** The path and query of a mailed link: the test reaches each node at its own port. */
+    static String pathOf(String link) {
+        URI uri = URI.create(link);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
     @Test
     @Order(2)
+    void aResetMailedByOneNodeIsUsedOnTheOtherOnceAndEachMailIsSentOnce() throws Exception {
+        PayaraMicro a = nodes.get(0);
+        PayaraMicro b = nodes.get(1);
+        String email = Accounts.uniqueUsername("cluster-reset") + "@mail.test";
+        Browser owner = new Browser(a.uri(""));
+        String username = Accounts.signUpVerified(owner, mailbox, email); // verified through a link written by A
+        Browser ownerOnB = owner.at(b.uri(""));
+        awaitSignedIn(ownerOnB);
+
+        Page asked = new Browser(a.uri("")).submit("/password/forgot", "/password/forgot", Map.of("email", email));
+        assertEquals(200, asked.status(), asked::toString);
+        String link = Mailbox.link(mailbox.await(email, "Reset your password"));
+        assertTrue(link.startsWith(BASE_URL + "/password/reset?token="), link);
+
+        Browser stranger = new Browser(b.uri(""));
+        Page form = stranger.get(pathOf(link));
+        assertEquals(200, form.status(), "the link A wrote works on B: " + form);
+        String chosen = "a passphrase set on node B";
+        String token = link.substring(link.indexOf("token=") + 6);
+        Page done = stranger.post("/password/reset", Map.of("token", token, "password", chosen, "confirm", chosen,
+                Browser.CSRF_FIELD, form.csrf()));
+        assertEquals(303, done.status(), done::toString);
+        assertEquals(410, new Browser(a.uri("")).get(pathOf(link)).status(), "used on B, it is used on A too");
+        assertEquals(303, ownerOnB.get("/").status(), "the reset ended the owner's session on B");
+        assertEquals(303, owner.get("/").status(), "and on A");
+        assertEquals(200, Accounts.signIn(new Browser(a.uri("")), username, Accounts.PASSWORD, false).status(), "the old password fails on A");
+        assertEquals(303, Accounts.signIn(new Browser(a.uri("")), username, chosen, false).status(), "the new one signs in on A");
+
+        mailbox.await(email, "Your password was reset");
+        Concurrently.sleep(4000); // both nodes look into the outbox every second: a second copy would be here by now
+        List<String> subjects = mailbox.to(email).stream().map(Mailbox::subject).sorted().toList();
+        assertEquals(List.of("Reset your password", "Verify your e-mail address", "Your password was reset"), subjects,
+                "each mail sent once by the two nodes");
+    }
+
+    @Test
+    @Order(3)
     void sessionsFollowTheUserAcrossNodesSurviveAKilledNodeAndReachANewOne() throws Exception {
         PayaraMicro a = nodes.get(0);
         PayaraMicro b = nodes.get(1);

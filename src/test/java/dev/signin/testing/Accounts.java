@@ -1,5 +1,6 @@
 package dev.signin.testing;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +33,18 @@ public final class Accounts {
                 Map.of("username", username, "name", name, "password", password, "confirm", password));
         assertEquals(303, page.status(), () -> "sign-up of " + username + " failed:\n" + page);
         return page;
+    }
+
+    /** Signs up (which signs in) with an e-mail address and follows the verification link mailed to it; the username. */
+    public static String signUpVerified(Browser browser, MailServer.Mailbox mailbox, String email) {
+        String username = uniqueUsername("verified");
+        Page signedUp = browser.submit("/sign-up", "/sign-up", Map.of("username", username, "name", "Name of " + username,
+                "email", email, "password", PASSWORD, "confirm", PASSWORD));
+        assertEquals(303, signedUp.status(), signedUp::toString);
+        URI link = URI.create(MailServer.Mailbox.link(mailbox.await(email, "Verify your e-mail address")));
+        Page verified = browser.get(link.getRawPath() + "?" + link.getRawQuery());
+        assertEquals(200, verified.status(), verified::toString);
+        return username;
     }
 
     public static Page signIn(Browser browser, String username, String password, boolean remember) {

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * tests: booted once for the run like {@link TestServer}'s, with signin.base-url
  * {@code http://localhost:<port>}, a sender that looks every second and retries after a second.
  * Take a {@link PayaraMicro}, a {@link Browser} or the {@link Mailbox} as a test parameter.
+ * In a class whose PayaraMicro comes from another extension (BrowserIT's {@link TestServer}),
+ * register it with {@code @ExtendWith(MailServer.class)} instead of {@code @Shared}: it then gives
+ * the Mailbox only, and {@link Mailbox#server()} is the server that mails to it.
  */
 public class MailServer implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
@@ -43,10 +46,25 @@ public class MailServer implements BeforeAllCallback, ParameterResolver, TestWat
     public static final class Mailbox {
         private final int port;
         private GreenMail smtp;
+        private PayaraMicro server;
+
+        /** A running SMTP server on a free port of 127.0.0.1 (ClusterIT gives it to its nodes). */
+        public Mailbox() {
+            this(freePort());
+        }
 
         Mailbox(int port) {
             this.port = port;
             start();
+        }
+
+        public int port() {
+            return port;
+        }
+
+        /** The Payara Micro of {@link MailServer} that mails here. */
+        public PayaraMicro server() {
+            return server;
         }
 
         public synchronized void start() {
@@ -138,6 +156,7 @@ public class MailServer implements BeforeAllCallback, ParameterResolver, TestWat
                     .withEnvironment("SIGNIN_MAIL_POLL_SECONDS", "1")
                     .withEnvironment("SIGNIN_MAIL_RETRY_SECONDS", "1");
             server.start();
+            mailbox.server = server;
             return new Running(server, mailbox);
         }, Running.class);
     }
@@ -150,7 +169,8 @@ public class MailServer implements BeforeAllCallback, ParameterResolver, TestWat
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == PayaraMicro.class || type == Browser.class || type == Mailbox.class;
+        boolean shared = context.getTestClass().map(c -> c.isAnnotationPresent(Shared.class)).orElse(false);
+        return type == Mailbox.class || shared && (type == PayaraMicro.class || type == Browser.class);
     }
 
     @Override

@@ -3,12 +3,16 @@ package dev.signin.web;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Chromium;
+import dev.signin.testing.MailServer;
+import dev.signin.testing.MailServer.Mailbox;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -348,5 +352,51 @@ class BrowserIT {
         assertEquals("/account/passkeys", path(laptop));
         assertTrue(laptop.findElement(By.cssSelector("[role=status]")).getText().contains("Passkey removed."));
         assertTrue(laptop.findElement(By.id("no-passkeys")).isDisplayed());
+    }
+
+    /** "Forgot your password?" needs a server that sends mail, which the shared one does not: MailServer's, with GreenMail. */
+    @Nested
+    @ExtendWith(MailServer.class)
+    class Recovery {
+
+        @Test
+        void forgotPasswordFromTheSignInPageThenTheMailedLinkSetsANewPasswordThatSignsIn(Mailbox mailbox) {
+            PayaraMicro mailing = mailbox.server();
+            String home = "http://localhost:" + mailing.port(); // its signin.base-url: the mailed link starts with it
+            String email = Accounts.uniqueUsername("browser-reset") + "@mail.test";
+            String username = Accounts.signUpVerified(new Browser(mailing.uri("")), mailbox, email);
+
+            WebDriver driver = browser();
+            driver.get(home + "/sign-in");
+            andWait(driver, () -> driver.findElement(By.linkText("Forgot your password?")).click());
+            assertEquals("/password/forgot", path(driver));
+            assertEquals("Forgot your password?", heading(driver));
+            Chromium.screenshot(driver, "forgot-password");
+            type(driver, "email", email);
+            andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit].primary")).click());
+            assertEquals("Check your mail", heading(driver));
+            assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains(email));
+
+            String link = Mailbox.link(mailbox.await(email, "Reset your password"));
+            assertTrue(link.startsWith(home + "/password/reset?token="), link);
+            driver.get(link);
+            assertEquals("Choose a new password", heading(driver));
+            Chromium.screenshot(driver, "reset-password");
+            String chosen = "a new passphrase from the mail";
+            type(driver, "password", chosen);
+            type(driver, "confirm", chosen);
+            andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit].primary")).click());
+            assertEquals("/sign-in", path(driver));
+            assertTrue(driver.findElement(By.cssSelector("[role=status]")).getText().contains("Your password has been reset"));
+
+            type(driver, "username", username);
+            type(driver, "password", PASSWORD);
+            andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit].primary")).click());
+            assertEquals("Invalid username or password", driver.findElement(By.id("sign-in-error")).getText(), "the old password no longer works");
+            type(driver, "password", chosen);
+            andWait(driver, () -> driver.findElement(By.cssSelector("button[type=submit].primary")).click());
+            assertEquals("/", path(driver));
+            assertEquals("Name of " + username, heading(driver), "signed in with the new password");
+        }
     }
 }
