@@ -13,7 +13,9 @@ end
 
 function init(args)
   expect = args[1] or ""
-  session = string.match(args[2] or "", "signin_session=[^;]+") or ""
+  -- signin's session cookie, or the cost ladder's (bench/ladder)
+  session = string.match(args[2] or "", "signin_session=[^;]+")
+    or string.match(args[2] or "", "ladder_session=[^;]+") or ""
   version = string.match(args[2] or "", "JSESSIONIDVERSION=[^;]+") or ""
   non2xx = 0
   missing = 0
