@@ -5,6 +5,7 @@ import dev.signin.auth.PasskeyIT;
 import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.Postgres;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two (then three) Payara Micro nodes on loopback, found through a TCP member list, sharing
  * sessions through Payara's data grid and users through PostgreSQL.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests (see Load)
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
