@@ -1,16 +1,14 @@
 package dev.signin.config;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
@@ -20,15 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Start-up behaviour that needs a server of its own (each boots and stops one). The tests run at
- * the same time (failsafe runs the ITs in JUnit's parallel mode), the dev-mode test first: while
- * it waits out its one-minute idle timeout the other servers boot and are checked.
+ * Start-up behaviour that needs a server of its own (each boots and stops one). The dev-mode test
+ * runs beside the others (failsafe runs the ITs in JUnit's parallel mode): while it waits out its
+ * one-minute idle timeout, the other servers boot and are checked, one after another, so that no
+ * more than two boot at once.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StartupIT {
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void productionWithoutASecretRefusesToDeployWithAClearMessage() {
         try (PayaraMicro server = new PayaraMicro("no-secret", Map.of("SIGNIN_MODE", "production"))) {
             IllegalStateException failure = assertThrows(IllegalStateException.class, server::start);
@@ -39,7 +36,6 @@ class StartupIT {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void productionWithMailButNoBaseUrlRefusesToDeployWithAClearMessage() {
         try (PayaraMicro server = new PayaraMicro("mail-no-base-url", Map.of("SIGNIN_MODE", "production",
                 "SIGNIN_SECRET", PayaraMicro.SECRET, "SIGNIN_MAIL_HOST", "smtp.mail.test"))) {
@@ -51,8 +47,7 @@ class StartupIT {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
-    @Order(1)
+    @Execution(ExecutionMode.CONCURRENT) // beside the others, which run in turn
     void devModeGeneratesASecretOffersDemoUsersAndHttpsMakesCookiesSecure() throws Exception {
         try (PayaraMicro server = new PayaraMicro("dev", Map.of(
                 "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true",
@@ -114,7 +109,6 @@ class StartupIT {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void demoUsersAreNeverCreatedInProduction() {
         try (PayaraMicro server = new PayaraMicro("prod-demo", Map.of(
                 "SIGNIN_MODE", "production", "SIGNIN_SECRET", PayaraMicro.SECRET, "SIGNIN_DEMO_USERS", "true"))) {

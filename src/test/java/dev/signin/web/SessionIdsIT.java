@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it): 128 random bits made by the app itself. And where the container's ids stay weak (the
  * app's generator turned off), production refuses to sign anyone in and is not ready, with one
  * clear log line; dev mode only warns. The two tests boot their servers at the same time
- * (failsafe runs the ITs in JUnit's parallel mode).
+ * (failsafe runs the ITs in JUnit's parallel mode; the first runs beside the second).
  */
 class SessionIdsIT {
 
@@ -63,7 +63,6 @@ class SessionIdsIT {
     }
 
     @Test
-    @Execution(ExecutionMode.CONCURRENT)
     void weakIdsRefuseSignInInProductionAndOnlyWarnInDevMode() {
         // The app's generator off: the container's own ids (Payara's 28 hex digits, about 56 random bits).
         try (PayaraMicro server = PayaraMicro.production("weak-session-ids").warAlone()
