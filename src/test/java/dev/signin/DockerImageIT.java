@@ -3,6 +3,7 @@ package dev.signin;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Docker;
+import dev.signin.testing.Load;
 import dev.signin.testing.PayaraMicro;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same container (as "docker restart") deploys the WAR once; a new container on the same volume
  * has the user. Skipped with a message without a Docker engine, except under CI=true.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests (see Load)
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerImageIT {
 

@@ -2,9 +2,13 @@ package dev.signin;
 
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,6 +46,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sign-in), CSRF, headers, session ids, no data grid, and the Krazo fix in effect. The domain is
  * always stopped, and killed if it does not stop.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests (see Load)
+@ResourceLock(Load.HEAVY_OR_TIMED)
 class PayaraServerIT {
 
     private static final String DOMAIN = "signin";

@@ -4,10 +4,12 @@ import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two-step verification with an authenticator app, on the real server: the codes are computed
  * here from the key the page shows, as an app would.
  */
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 public class TwoStepIT {
 

@@ -2,9 +2,11 @@ package dev.signin.auth;
 
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 class HashingLimitIT {
 

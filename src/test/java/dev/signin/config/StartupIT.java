@@ -6,6 +6,8 @@ import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Start-up behaviour that needs a server of its own (each boots and stops one). */
+/**
+ * Start-up behaviour that needs a server of its own (each boots and stops one). The dev-mode test
+ * runs beside the others (failsafe runs the ITs in JUnit's parallel mode): while it waits out its
+ * one-minute idle timeout, the other servers boot and are checked, one after another, so that no
+ * more than two boot at once.
+ */
 class StartupIT {
 
     @Test
@@ -40,6 +47,7 @@ class StartupIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // beside the others, which run in turn
     void devModeGeneratesASecretOffersDemoUsersAndHttpsMakesCookiesSecure() throws Exception {
         try (PayaraMicro server = new PayaraMicro("dev", Map.of(
                 "SIGNIN_MODE", "dev", "SIGNIN_DEMO_USERS", "true", "SIGNIN_HTTPS", "true",

@@ -7,6 +7,7 @@ import dev.signin.auth.throttle.ThrottleRowsIT;
 import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.Postgres;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import jakarta.json.JsonObject;
 
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The app on PostgreSQL, chosen by configuration alone, in a schema of its own; the database
  * reached through a proxy the test can cut, to see the app lose the database and recover.
  */
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresIT {
 

@@ -6,6 +6,7 @@ import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
+import dev.signin.testing.Load;
 import dev.signin.testing.MailServer.Mailbox;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sessions through Payara's data grid and users through PostgreSQL, and mailing through one SMTP
  * server (GreenMail in the test JVM) from the shared outbox.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests (see Load)
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 

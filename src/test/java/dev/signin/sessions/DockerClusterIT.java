@@ -4,10 +4,14 @@ import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
 import dev.signin.testing.Docker;
+import dev.signin.testing.Load;
 import dev.signin.testing.PayaraMicro;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * local image from src/test/docker) on that network. Only the two app ports are published, on
  * 127.0.0.1. Skipped with a message without a Docker engine, except under CI=true.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests (see Load)
+@ResourceLock(Load.HEAVY_OR_TIMED)
 class DockerClusterIT {
 
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);

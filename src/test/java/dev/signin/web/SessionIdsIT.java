@@ -1,11 +1,12 @@
 package dev.signin.web;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The session ids of the WAR deployed alone, as a user may (no server-config/, no jar beside
  * it): 128 random bits made by the app itself. And where the container's ids stay weak (the
  * app's generator turned off), production refuses to sign anyone in and is not ready, with one
- * clear log line; dev mode only warns.
+ * clear log line; dev mode only warns. The two tests boot their servers at the same time
+ * (failsafe runs the ITs in JUnit's parallel mode; the first runs beside the second).
  */
 class SessionIdsIT {
 
@@ -31,6 +33,7 @@ class SessionIdsIT {
     private static final String LOG_LINE = "Weak session ids";
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theWarAloneIssuesIdsOf128RandomBits() {
         try (PayaraMicro server = PayaraMicro.production("session-ids").warAlone()) {
             server.start();

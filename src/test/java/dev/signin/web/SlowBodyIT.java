@@ -3,10 +3,12 @@ package dev.signin.web;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
+import dev.signin.testing.Load;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.RawHttp;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * body that has not arrived by its deadline (10 s, plus 1 s per KiB of its Content-Length) gets
  * 408, and no request thread waits for one meanwhile.
  */
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 class SlowBodyIT {
 

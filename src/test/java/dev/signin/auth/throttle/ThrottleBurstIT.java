@@ -5,10 +5,12 @@ import dev.signin.auth.twostep.Totp;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * waiting on a slow row lock leaves the connection pool to everyone else. The same checks run on
  * PostgreSQL in {@code PostgresIT}, there also with a database that answers slowly.
  */
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 public class ThrottleBurstIT {
 

@@ -2,9 +2,11 @@ package dev.signin.auth.throttle;
 
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,6 +14,7 @@ import static dev.signin.testing.Accounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 class ThrottleIT {
 

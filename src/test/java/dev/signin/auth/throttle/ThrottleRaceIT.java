@@ -3,9 +3,11 @@ package dev.signin.auth.throttle;
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
 import dev.signin.testing.Concurrently;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The throttle under parallel guesses, and the owner's way in while an attacker keeps the account waiting. */
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 class ThrottleRaceIT {
 

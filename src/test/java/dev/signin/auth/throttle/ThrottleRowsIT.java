@@ -2,10 +2,12 @@ package dev.signin.auth.throttle;
 
 import dev.signin.testing.Accounts;
 import dev.signin.testing.Browser;
+import dev.signin.testing.Load;
 import dev.signin.testing.Page;
 import dev.signin.testing.PayaraMicro;
 import dev.signin.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test looks into the server's database, and plays the passing of time by ageing rows there.
  * The same checks run on PostgreSQL in {@code PostgresIT}.
  */
+@ResourceLock(Load.HEAVY_OR_TIMED)
 @TestServer.Shared
 public class ThrottleRowsIT {
 
