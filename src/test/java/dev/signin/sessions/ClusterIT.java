@@ -32,6 +32,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two (then three) Payara Micro nodes on loopback, found through a TCP member list, sharing
  * sessions through Payara's data grid and users through PostgreSQL, and mailing through one SMTP
- * server (GreenMail in the test JVM) from the shared outbox.
+ * server (GreenMail in the test JVM) from the shared outbox. The idle timeout is one minute.
  */
 @Execution(ExecutionMode.CONCURRENT) // beside the other tests (see Load)
 @ResourceLock(Load.HEAVY_OR_TIMED)
@@ -72,7 +75,9 @@ class ClusterIT {
                 .withEnvironment("SIGNIN_MAIL_TLS", "none")
                 .withEnvironment("SIGNIN_BASE_URL", BASE_URL)
                 .withEnvironment("SIGNIN_MAIL_POLL_SECONDS", "1")
-                .withEnvironment("SIGNIN_MAIL_RETRY_SECONDS", "1");
+                .withEnvironment("SIGNIN_MAIL_RETRY_SECONDS", "1")
+                // The shortest idle timeout there is, for the fail-over test (Order 4); the other tests keep theirs in use.
+                .withEnvironment("SIGNIN_SESSION_TIMEOUT_MINUTES", "1");
         nodes.add(node);
         return node;
     }
@@ -246,9 +251,12 @@ class ClusterIT {
             assertEquals(200, browser.at(b.uri("")).get("/").status(), "every session survived the killed node");
         }
 
-        // A node started later serves the existing sessions.
+        // A node started later serves the existing sessions. Its boot can take longer than the idle
+        // timeout of one minute: the twenty stay in use on B meanwhile, as users would keep them.
         PayaraMicro c = node("node-c", 2);
-        c.start();
+        try (AutoCloseable inUse = keptInUse(twenty, b)) {
+            c.start();
+        }
         for (Browser browser : twenty) {
             awaitSignedIn(browser.at(c.uri("")));
         }
@@ -257,6 +265,54 @@ class ClusterIT {
         assertTrue(newOnC.cookie("signin_session").orElseThrow().matches("[0-9a-f]{32}"), "and on the node started later");
         Browser onC = twenty.get(0).at(c.uri(""));
         assertTrue(onC.get("/account/sessions").body().contains("This session"), "the registry is shared too");
+    }
+
+    /**
+     * The idle timeout (one minute here) still holds after a fail-over: a session last used on a
+     * node that then dies is over on the survivor once it has been idle for the timeout, and
+     * its twin, used on the survivor meanwhile, is still going past the minute (so the idle
+     * session did reach the survivor, and the survivor counts idle time from the last use,
+     * wherever it was).
+     */
+    @Test
+    @Order(4)
+    void theIdleTimeoutHoldsAfterAFailOver() throws Exception {
+        PayaraMicro b = nodes.get(1);
+        PayaraMicro c = nodes.get(2);
+        String username = Accounts.signUp(new Browser(b.uri("")), "cluster-idle");
+        Browser idle = new Browser(b.uri(""));
+        Browser twin = new Browser(b.uri(""));
+        assertEquals(303, Accounts.signIn(idle, username, Accounts.PASSWORD, false).status());
+        assertEquals(303, Accounts.signIn(twin, username, Accounts.PASSWORD, false).status());
+        assertEquals(200, twin.get("/").status());
+        assertEquals(200, idle.get("/").status());
+        long lastUsed = System.nanoTime(); // the idle session's last use, on B
+        Concurrently.sleep(3000); // Payara writes a session to the grid after each request
+        b.kill();
+
+        sleepUntil(lastUsed, 35);
+        assertEquals(200, twin.at(c.uri("")).get("/").status(), "the twin reached C and is in use there");
+        sleepUntil(lastUsed, 70);
+        assertEquals(303, idle.at(c.uri("")).get("/").status(),
+                "idle for 70 s (timeout 60 s) since its last use on the node that died: over on the survivor");
+        sleepUntil(lastUsed, 80);
+        assertEquals(200, twin.at(c.uri("")).get("/").status(),
+                "used 45 s ago on C, 80 s after the last use on B: still going");
+    }
+
+    private static void sleepUntil(long start, int seconds) {
+        long left = start + seconds * 1_000_000_000L - System.nanoTime();
+        if (left > 0) {
+            Concurrently.sleep(left / 1_000_000);
+        }
+    }
+
+    /** GET / on the node for every browser every 15 s until closed (a session's use, as a user's). */
+    private static AutoCloseable keptInUse(List<Browser> browsers, PayaraMicro node) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        timer.scheduleWithFixedDelay(() -> browsers.forEach(browser -> browser.at(node.uri("")).get("/")),
+                15, 15, TimeUnit.SECONDS);
+        return timer::shutdownNow;
     }
 
     static int freePort() {
